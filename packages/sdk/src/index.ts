@@ -1,0 +1,2 @@
+/** @sextant/sdk: skeleton; filled by a later issue (see README). */
+export const packageName = "@sextant/sdk";

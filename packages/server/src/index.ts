@@ -1,0 +1,2 @@
+/** @sextant/server: skeleton; filled by a later issue (see README). */
+export const packageName = "@sextant/server";

@@ -1,0 +1,2 @@
+/** @sextant/web: skeleton; filled by a later issue (see README). */
+export const packageName = "@sextant/web";

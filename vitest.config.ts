@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+/** Unit tests live next to the code (`*.test.ts`); integration tests are `*.integration.test.ts`. */
+export default defineConfig({
+  resolve: { conditions: ["source"] },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/dist/**", "**/*.integration.test.ts"],
+    environment: "node",
+    pool: "threads",
+  },
+});
