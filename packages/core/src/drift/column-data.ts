@@ -1,0 +1,198 @@
+/**
+ * The column shapes drift methods work on, and their preparation: missing values (null, NaN, ±Infinity)
+ * are removed and counted, numeric sides are sorted once, categorical sides become aligned counts.
+ */
+import type { EmbeddingMatrix } from "../numeric/embedding-matrix.js";
+import { sortFloat64 } from "../sorting/sort-float64.js";
+import { compareCategories, type Category } from "./category-counts.js";
+
+/** How a column is treated by drift detection. */
+export type ColumnKind = "numeric" | "categorical" | "embedding";
+
+/** A numeric column: NaN and ±Infinity mark missing values. */
+export interface NumericDriftColumn {
+  readonly name: string;
+  readonly kind: "numeric";
+  readonly reference: ArrayLike<number>;
+  readonly current: ArrayLike<number>;
+}
+
+/** A categorical column as dictionary codes (code -1 = missing) into `categories`. */
+export interface CategoricalDriftColumn {
+  readonly name: string;
+  readonly kind: "categorical";
+  readonly categories: readonly Category[];
+  readonly reference: Int32Array;
+  readonly current: Int32Array;
+}
+
+/** An embedding column: one vector per row, all of one dimension. */
+export interface EmbeddingDriftColumn {
+  readonly name: string;
+  readonly kind: "embedding";
+  readonly reference: EmbeddingMatrix;
+  readonly current: EmbeddingMatrix;
+}
+
+/** Any column drift can be computed on. */
+export type DriftColumn = NumericDriftColumn | CategoricalDriftColumn | EmbeddingDriftColumn;
+
+/** A numeric column after cleaning: both sides sorted ascending, finite values only. */
+export interface PreparedNumeric {
+  readonly kind: "numeric";
+  readonly reference: Float64Array;
+  readonly current: Float64Array;
+}
+
+/** Aligned counts over the sorted union of categories (or distinct numeric values). */
+export interface PreparedCounts {
+  readonly kind: "counts";
+  readonly categories: readonly Category[];
+  readonly reference: Float64Array;
+  readonly current: Float64Array;
+}
+
+/** An embedding column as given (embeddings carry no missing marker). */
+export interface PreparedEmbedding {
+  readonly kind: "embedding";
+  readonly reference: EmbeddingMatrix;
+  readonly current: EmbeddingMatrix;
+}
+
+/** A column ready for drift methods, with the sample facts method choice needs. */
+export interface PreparedColumn {
+  readonly name: string;
+  readonly columnKind: ColumnKind;
+  readonly sample: PreparedNumeric | PreparedCounts | PreparedEmbedding;
+  readonly referenceSize: number;
+  readonly currentSize: number;
+  readonly referenceMissing: number;
+  readonly currentMissing: number;
+  /** Distinct values over reference ∪ current after removal (0 for embeddings). */
+  readonly uniqueCount: number;
+}
+
+/** Copies the finite values of `values` into a new array and counts the rest as missing. */
+export function selectFiniteValues(values: ArrayLike<number>): { values: Float64Array; missing: number } {
+  const out = new Float64Array(values.length);
+  let size = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) out[size++] = v;
+  }
+  return { values: size === out.length ? out : out.slice(0, size), missing: values.length - size };
+}
+
+/** Counts distinct values of two sorted arrays taken together. */
+export function countDistinctSorted(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let distinct = 0;
+  let last = Number.NaN;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+    if (v !== last) {
+      distinct++;
+      last = v;
+    }
+  }
+  return distinct;
+}
+
+/** Turns two sorted numeric sides into aligned counts per distinct value (values become categories). */
+export function countSortedValues(reference: Float64Array, current: Float64Array): PreparedCounts {
+  const categories: number[] = [];
+  const ref: number[] = [];
+  const cur: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < reference.length || j < current.length) {
+    const v = j >= current.length || (i < reference.length && reference[i]! <= current[j]!) ? reference[i]! : current[j]!;
+    let r = 0;
+    let c = 0;
+    while (i < reference.length && reference[i] === v) {
+      r++;
+      i++;
+    }
+    while (j < current.length && current[j] === v) {
+      c++;
+      j++;
+    }
+    categories.push(v);
+    ref.push(r);
+    cur.push(c);
+  }
+  return { kind: "counts", categories, reference: Float64Array.from(ref), current: Float64Array.from(cur) };
+}
+
+function countCodes(codes: Int32Array, categoryCount: number): { counts: Float64Array; missing: number } {
+  const counts = new Float64Array(categoryCount);
+  let missing = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0 && code < categoryCount) counts[code]!++;
+    else missing++;
+  }
+  return { counts, missing };
+}
+
+function prepareCategorical(column: CategoricalDriftColumn): PreparedColumn {
+  const size = column.categories.length;
+  const ref = countCodes(column.reference, size);
+  const cur = countCodes(column.current, size);
+  // Keep only categories seen on either side, in sorted order, so counts align with SciPy's sorted union.
+  const order = [...column.categories.keys()]
+    .filter((k) => ref.counts[k]! + cur.counts[k]! > 0)
+    .sort((x, y) => compareCategories(column.categories[x]!, column.categories[y]!));
+  const sample: PreparedCounts = {
+    kind: "counts",
+    categories: order.map((k) => column.categories[k]!),
+    reference: Float64Array.from(order, (k) => ref.counts[k]!),
+    current: Float64Array.from(order, (k) => cur.counts[k]!),
+  };
+  return {
+    name: column.name,
+    columnKind: "categorical",
+    sample,
+    referenceSize: column.reference.length - ref.missing,
+    currentSize: column.current.length - cur.missing,
+    referenceMissing: ref.missing,
+    currentMissing: cur.missing,
+    uniqueCount: order.length,
+  };
+}
+
+/** Cleans and prepares a column once, so several drift methods can run on it without repeating work. */
+export function prepareDriftColumn(column: DriftColumn): PreparedColumn {
+  switch (column.kind) {
+    case "numeric": {
+      const ref = selectFiniteValues(column.reference);
+      const cur = selectFiniteValues(column.current);
+      const reference = sortFloat64(ref.values);
+      const current = sortFloat64(cur.values);
+      return {
+        name: column.name,
+        columnKind: "numeric",
+        sample: { kind: "numeric", reference, current },
+        referenceSize: reference.length,
+        currentSize: current.length,
+        referenceMissing: ref.missing,
+        currentMissing: cur.missing,
+        uniqueCount: countDistinctSorted(reference, current),
+      };
+    }
+    case "categorical":
+      return prepareCategorical(column);
+    case "embedding":
+      return {
+        name: column.name,
+        columnKind: "embedding",
+        sample: { kind: "embedding", reference: column.reference, current: column.current },
+        referenceSize: column.reference.rowCount,
+        currentSize: column.current.rowCount,
+        referenceMissing: 0,
+        currentMissing: 0,
+        uniqueCount: 0,
+      };
+  }
+}
