@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { SummaryReporter } from "./scripts/summary-reporter.js";
 
 /** Unit tests live next to the code (`*.test.ts`); integration tests are `*.integration.test.ts`. */
 export default defineConfig({
@@ -7,6 +8,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/*.integration.test.ts"],
     environment: "node",
+    reporters: ["default", new SummaryReporter("unit")],
     pool: "threads",
   },
 });
