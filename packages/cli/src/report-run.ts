@@ -1,0 +1,141 @@
+/**
+ * The pipeline `report` and `check` share: read the schema file, load both files through the server's
+ * batch entry (imported lazily, so `--help` and usage errors never load DuckDB), print the inferred
+ * schema, compute the report and write the requested outputs.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { parseDatasetSchema, toSchemaDocument, type DatasetRoles, type DatasetSchema } from "@sextant/core";
+import type { LoadedDatasets, ReportDocument } from "@sextant/server/report";
+import { createProgress } from "./progress-bar.js";
+import type { ReportInvocation } from "./report-args.js";
+
+/** Where human-readable output goes (stderr, so stdout can carry `--json -`). */
+export interface CliOutput {
+  readonly log: (line: string) => void;
+  readonly stdout: (text: string) => void;
+}
+
+/** The tool version written into reports. */
+export const toolVersion = "0.1.0";
+
+async function loadSchemaFile(path: string): Promise<DatasetSchema> {
+  const { InputError } = await import("@sextant/server/report");
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new InputError("FILE_NOT_FOUND", `schema file cannot be read: ${path}`);
+  }
+  let raw: unknown;
+  try {
+    raw = /\.ya?ml$/i.test(path) ? (await import("yaml")).parse(text) : JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      "SCHEMA_INVALID",
+      `schema file ${path} is not valid ${/\.ya?ml$/i.test(path) ? "YAML" : "JSON"}: ${(error as Error).message}`,
+    );
+  }
+  const parsed = parseDatasetSchema(raw);
+  if (!parsed.ok) throw new InputError("SCHEMA_INVALID", `schema file ${path}: ${parsed.error}`);
+  return parsed.schema;
+}
+
+function mergeRoles(fromFile: DatasetRoles | undefined, run: ReportInvocation): DatasetRoles {
+  const base = fromFile ?? { segments: [], protected: [] };
+  const proba = run.predictionProba.length > 0 ? run.predictionProba : base.predictionProba;
+  const target = run.target ?? base.target;
+  const prediction = run.prediction ?? base.prediction;
+  const id = run.id ?? base.id;
+  const timestamp = run.timestamp ?? base.timestamp;
+  return {
+    ...(target === undefined ? {} : { target }),
+    ...(prediction === undefined ? {} : { prediction }),
+    ...(proba === undefined || proba.length === 0 ? {} : { predictionProba: proba }),
+    ...(id === undefined ? {} : { id }),
+    ...(timestamp === undefined ? {} : { timestamp }),
+    segments: run.segments.length > 0 ? run.segments : [...base.segments],
+    protected: run.protected.length > 0 ? run.protected : [...base.protected],
+  };
+}
+
+function printSchema(data: LoadedDatasets, out: CliOutput): void {
+  const width = Math.max(6, ...data.inference.map((c) => c.name.length));
+  out.log(
+    `schema (${data.inference.filter((c) => c.source === "override").length} set by you, the rest inferred; override with --column-type COL=KIND or --schema FILE):`,
+  );
+  for (const c of data.inference) {
+    out.log(
+      `  ${c.name.padEnd(width)}  ${(c.kind ?? "-").padEnd(11)}  ${c.source === "override" ? "set by user" : c.reason}`,
+    );
+  }
+}
+
+async function writeOutput(path: string, text: string, out: CliOutput, quiet: boolean): Promise<void> {
+  if (path === "-") {
+    out.stdout(text);
+    return;
+  }
+  await writeFile(path, text);
+  if (!quiet) out.log(`wrote ${path} (${(Buffer.byteLength(text) / 1024).toFixed(0)} kB)`);
+}
+
+/** Loads, computes and writes a report; returns the document for `check`. */
+export async function runReport(
+  run: ReportInvocation,
+  out: CliOutput,
+  options: { defaultHtml: string | undefined },
+): Promise<ReportDocument> {
+  const progress = createProgress(process.stderr, run.quiet);
+  const server = await import("@sextant/server/report");
+  const fromFile = run.schemaFile === undefined ? undefined : await loadSchemaFile(run.schemaFile);
+  const roles = mergeRoles(fromFile?.roles, run);
+  const data = await server.loadDatasets({
+    referencePath: run.reference,
+    currentPath: run.current,
+    ...(run.format === undefined ? {} : { format: run.format }),
+    kindOverrides: { ...(fromFile?.columns ?? {}), ...run.columnTypes },
+    roles,
+    namedColumns: [...Object.keys(run.driftMethods), ...Object.keys(run.thresholds.byColumn ?? {})],
+    strict: run.strict,
+    allowTypeErrors: run.allowTypeErrors,
+    onProgress: progress.update,
+  });
+  progress.done();
+  if (!run.quiet) {
+    printSchema(data, out);
+    for (const w of data.warnings) out.log(`warning: ${w}`);
+  }
+  if (run.saveSchemaFile !== undefined)
+    await writeOutput(
+      run.saveSchemaFile,
+      `${JSON.stringify(toSchemaDocument(data.schema), null, 2)}\n`,
+      out,
+      run.quiet,
+    );
+  const report = server.buildReport(data, {
+    drift: {
+      policy: run.policy,
+      correction: run.correction,
+      methodByColumn: run.driftMethods,
+      thresholds: run.thresholds,
+      driftShareThreshold: run.driftShareThreshold,
+    },
+    toolVersion,
+    generatedAt: new Date(),
+    onProgress: progress.update,
+  });
+  progress.done();
+  const html =
+    run.html ?? (run.json === undefined && run.markdown === undefined ? options.defaultHtml : undefined);
+  if (html !== undefined) await writeOutput(html, server.renderReportHtml(report), out, run.quiet);
+  if (run.json !== undefined) await writeOutput(run.json, server.renderReportJson(report), out, run.quiet);
+  if (run.markdown !== undefined)
+    await writeOutput(run.markdown, server.renderReportMarkdown(report), out, run.quiet);
+  if (!run.quiet) {
+    const d = report.dataset;
+    out.log(
+      `dataset drift: ${d.drifted ? "DETECTED" : "not detected"} (${d.drifted_count}/${d.column_count} columns drifted${d.drifted_count > 0 ? `: ${report.summary.drifted_columns.join(", ")}` : ""})`,
+    );
+  }
+  return report;
+}

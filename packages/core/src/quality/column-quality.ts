@@ -1,0 +1,134 @@
+/**
+ * Data quality of one column, current against reference: missing share per side, values outside the
+ * reference range (numeric), categories never seen in the reference (categorical), and constant columns.
+ * Missing means NaN/±Infinity for numbers and code -1 for categories; shares of an empty side are 0.
+ */
+import type { Category } from "../drift/category-counts.js";
+
+/** Missing values of one side. */
+export interface MissingCount {
+  readonly count: number;
+  readonly share: number;
+}
+
+/** What every column's quality holds. */
+export interface ColumnQualityBase {
+  readonly missingReference: MissingCount;
+  readonly missingCurrent: MissingCount;
+  /** A side with exactly one distinct non-missing value. */
+  readonly constantReference: boolean;
+  readonly constantCurrent: boolean;
+}
+
+/** Numeric quality: the reference range and the current values outside it. */
+export interface NumericColumnQuality extends ColumnQualityBase {
+  readonly kind: "numeric";
+  /** Reference min/max; undefined when the reference has no values. */
+  readonly referenceMin?: number;
+  readonly referenceMax?: number;
+  readonly outOfRangeCount: number;
+  /** Out-of-range count / non-missing current values. */
+  readonly outOfRangeShare: number;
+}
+
+/** Categorical quality: categories new in current and categories gone from current. */
+export interface CategoricalColumnQuality extends ColumnQualityBase {
+  readonly kind: "categorical";
+  readonly newCategories: readonly Category[];
+  /** Current rows holding a category the reference never had. */
+  readonly newCategoryCount: number;
+  readonly newCategoryShare: number;
+  readonly missingCategories: readonly Category[];
+}
+
+function toMissing(count: number, size: number): MissingCount {
+  return { count, share: size === 0 ? 0 : count / size };
+}
+
+function summariseNumeric(values: ArrayLike<number>) {
+  let missing = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v)) {
+      missing++;
+      continue;
+    }
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { missing, min, max, present: values.length - missing };
+}
+
+/** Quality of a numeric column (NaN/±Infinity = missing). */
+export function computeNumericColumnQuality(
+  reference: ArrayLike<number>,
+  current: ArrayLike<number>,
+): NumericColumnQuality {
+  const ref = summariseNumeric(reference);
+  const cur = summariseNumeric(current);
+  let outOfRange = 0;
+  if (ref.present > 0) {
+    for (let i = 0; i < current.length; i++) {
+      const v = current[i]!;
+      if (Number.isFinite(v) && (v < ref.min || v > ref.max)) outOfRange++;
+    }
+  }
+  return {
+    kind: "numeric",
+    missingReference: toMissing(ref.missing, reference.length),
+    missingCurrent: toMissing(cur.missing, current.length),
+    constantReference: ref.present > 0 && ref.min === ref.max,
+    constantCurrent: cur.present > 0 && cur.min === cur.max,
+    ...(ref.present > 0 ? { referenceMin: ref.min, referenceMax: ref.max } : {}),
+    outOfRangeCount: outOfRange,
+    outOfRangeShare: cur.present === 0 ? 0 : outOfRange / cur.present,
+  };
+}
+
+function countCodes(codes: Int32Array, size: number): { counts: Float64Array; missing: number } {
+  const counts = new Float64Array(size);
+  let missing = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0 && code < size) counts[code]!++;
+    else missing++;
+  }
+  return { counts, missing };
+}
+
+const countDistinct = (counts: Float64Array) => counts.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);
+
+/** Quality of a categorical column given as codes into `categories` (code -1 = missing). */
+export function computeCategoricalColumnQuality(input: {
+  readonly categories: readonly Category[];
+  readonly reference: Int32Array;
+  readonly current: Int32Array;
+}): CategoricalColumnQuality {
+  const size = input.categories.length;
+  const ref = countCodes(input.reference, size);
+  const cur = countCodes(input.current, size);
+  const newCategories: Category[] = [];
+  const missingCategories: Category[] = [];
+  let newCount = 0;
+  for (let k = 0; k < size; k++) {
+    if (ref.counts[k] === 0 && cur.counts[k]! > 0) {
+      newCategories.push(input.categories[k]!);
+      newCount += cur.counts[k]!;
+    }
+    if (ref.counts[k]! > 0 && cur.counts[k] === 0) missingCategories.push(input.categories[k]!);
+  }
+  const curPresent = input.current.length - cur.missing;
+  return {
+    kind: "categorical",
+    missingReference: toMissing(ref.missing, input.reference.length),
+    missingCurrent: toMissing(cur.missing, input.current.length),
+    constantReference: countDistinct(ref.counts) === 1,
+    constantCurrent: countDistinct(cur.counts) === 1,
+    newCategories,
+    newCategoryCount: newCount,
+    newCategoryShare: curPresent === 0 ? 0 : newCount / curPresent,
+    missingCategories,
+  };
+}

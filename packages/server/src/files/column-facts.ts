@@ -1,0 +1,142 @@
+/**
+ * Column facts for schema inference from a few cheap DuckDB queries: storage type, per-side non-missing
+ * counts, distinct counts over reference ∪ current (integers and strings only), list lengths, and
+ * number-like counts for string columns that could be numbers. Builds SQL and parses rows; decides nothing.
+ */
+import type { ColumnStorageFacts, StorageType } from "@sextant/core";
+import { toSqlIdentifier } from "./file-format.js";
+
+/** A column as DESCRIBE reports it on one side. */
+export interface DescribedColumn {
+  readonly name: string;
+  readonly duckdbType: string;
+}
+
+/** Facts per side plus the union facts inference reads. */
+export interface GatheredColumnFacts extends ColumnStorageFacts {
+  readonly referenceNonMissing: number;
+  readonly currentNonMissing: number;
+  readonly referenceNumberLike: number;
+  readonly currentNumberLike: number;
+  readonly minListLength: number;
+  readonly maxListLength: number;
+}
+
+const integerTypes =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+const floatTypes = /^(FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
+const temporalTypes = /^(DATE|TIME.*|TIMESTAMP.*|INTERVAL)$/;
+
+/** Maps a DuckDB type name to the storage type inference works with. */
+export function storageFromDuckDbType(duckdbType: string): StorageType {
+  const type = duckdbType.toUpperCase();
+  if (type === "BOOLEAN") return "boolean";
+  if (integerTypes.test(type)) return "integer";
+  if (floatTypes.test(type)) return "float";
+  if (type === "VARCHAR") return "string";
+  if (temporalTypes.test(type)) return "temporal";
+  const list = /^(.*)\[\d*\]$/.exec(type);
+  if (list !== null) {
+    const inner = storageFromDuckDbType(list[1]!);
+    return inner === "integer" || inner === "float" ? "numeric_list" : "other";
+  }
+  return "other";
+}
+
+/** The storage both sides can be read as when they disagree (numbers widen to float, else string). */
+export function unifyStorage(reference: StorageType, current: StorageType): StorageType {
+  if (reference === current) return reference;
+  const numeric = new Set<StorageType>(["integer", "float"]);
+  if (numeric.has(reference) && numeric.has(current)) return "float";
+  if (reference === "numeric_list" || current === "numeric_list") return "other";
+  return "string";
+}
+
+/** SQL that casts a column to its unified storage. */
+export function toUnifiedExpression(name: string, storage: StorageType): string {
+  const id = toSqlIdentifier(name);
+  if (storage === "float") return `CAST(${id} AS DOUBLE)`;
+  if (storage === "string") return `CAST(${id} AS VARCHAR)`;
+  return id;
+}
+
+/** Per-side row and non-missing counts (Parquet answers these from its metadata). */
+export function toSideCountsSql(view: "ref" | "cur", columns: readonly { name: string }[]): string {
+  const counts = columns.map((c) => `CAST(count(${toSqlIdentifier(c.name)}) AS DOUBLE)`);
+  return `SELECT ${["CAST(count(*) AS DOUBLE)", ...counts].join(", ")} FROM ${view}`;
+}
+
+/** The union of both sides over some columns, each cast to its unified storage. */
+export function toUnionSql(columns: readonly { name: string; storage: StorageType }[]): string {
+  const projection = columns
+    .map((c) => `${toUnifiedExpression(c.name, c.storage)} AS ${toSqlIdentifier(c.name)}`)
+    .join(", ");
+  return `SELECT ${projection}, 0 AS __side FROM ref UNION ALL SELECT ${projection}, 1 AS __side FROM cur`;
+}
+
+/** Distinct counts (integers, strings) and list lengths (numeric lists) over reference ∪ current. */
+export function toDistinctSql(
+  columns: readonly { name: string; storage: StorageType }[],
+): string | undefined {
+  const selects = columns.flatMap((c) => {
+    const id = toSqlIdentifier(c.name);
+    if (c.storage === "integer" || c.storage === "string") return [`CAST(count(DISTINCT ${id}) AS DOUBLE)`];
+    if (c.storage === "numeric_list")
+      return [`CAST(min(len(${id})) AS DOUBLE)`, `CAST(max(len(${id})) AS DOUBLE)`];
+    return [];
+  });
+  if (selects.length === 0) return undefined;
+  return `SELECT ${selects.join(", ")} FROM (${toUnionSql(columns.filter((c) => ["integer", "string", "numeric_list"].includes(c.storage)))})`;
+}
+
+/** Per-side counts of values that parse as numbers, for the string columns that may be numeric. */
+export function toNumberLikeSql(names: readonly string[]): string {
+  const selects = names.flatMap((name) => {
+    const id = toSqlIdentifier(name);
+    return [0, 1].map((s) => `CAST(count(TRY_CAST(${id} AS DOUBLE)) FILTER (WHERE __side = ${s}) AS DOUBLE)`);
+  });
+  return `SELECT ${selects.join(", ")} FROM (${toUnionSql(names.map((name) => ({ name, storage: "string" as const })))})`;
+}
+
+/** Assembles column facts from the three queries' single rows. */
+export function toColumnFacts(input: {
+  readonly columns: readonly { name: string; storage: StorageType }[];
+  readonly referenceCounts: readonly unknown[];
+  readonly currentCounts: readonly unknown[];
+  readonly distinctRow: readonly unknown[];
+  readonly numberLike: ReadonlyMap<string, [number, number]>;
+}): { referenceRows: number; currentRows: number; columns: GatheredColumnFacts[] } {
+  let d = 0;
+  const facts = input.columns.map((c, i): GatheredColumnFacts => {
+    const referenceNonMissing = Number(input.referenceCounts[i + 1] ?? 0);
+    const currentNonMissing = Number(input.currentCounts[i + 1] ?? 0);
+    let distinctCount = 0;
+    let minListLength = 0;
+    let maxListLength = 0;
+    if (c.storage === "integer" || c.storage === "string")
+      distinctCount = Number(input.distinctRow[d++] ?? 0);
+    if (c.storage === "numeric_list") {
+      minListLength = Number(input.distinctRow[d++] ?? 0);
+      maxListLength = Number(input.distinctRow[d++] ?? 0);
+    }
+    const [referenceNumberLike, currentNumberLike] = input.numberLike.get(c.name) ?? [0, 0];
+    return {
+      name: c.name,
+      storage: c.storage,
+      referenceNonMissing,
+      currentNonMissing,
+      nonMissingCount: referenceNonMissing + currentNonMissing,
+      distinctCount,
+      referenceNumberLike,
+      currentNumberLike,
+      numberLikeCount: referenceNumberLike + currentNumberLike,
+      minListLength,
+      maxListLength,
+    };
+  });
+  return {
+    referenceRows: Number(input.referenceCounts[0] ?? 0),
+    currentRows: Number(input.currentCounts[0] ?? 0),
+    columns: facts,
+  };
+}

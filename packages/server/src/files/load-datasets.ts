@@ -1,0 +1,394 @@
+/**
+ * Loads a reference/current pair for a batch report: checks the files, compares their columns, infers
+ * (or takes) each column's kind, refuses text in numeric columns, and reads the analysed columns into
+ * typed arrays. Every problem with the input becomes an `InputError` naming the file and column.
+ */
+import { constants as fsConstants } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import {
+  countDuplicateRows,
+  listRoleColumns,
+  maxCategoricalStringShare,
+  selectInferredColumnKind,
+  type DatasetRoles,
+  type DatasetSchema,
+  type SchemaColumnKind,
+  type StorageType,
+} from "@sextant/core";
+import {
+  storageFromDuckDbType,
+  toColumnFacts,
+  toDistinctSql,
+  toNumberLikeSql,
+  toSideCountsSql,
+  unifyStorage,
+  type DescribedColumn,
+  type GatheredColumnFacts,
+} from "./column-facts.js";
+import { readColumns, type ColumnPlan } from "./column-readers.js";
+import { openDuckDbSession, type DuckDbSession } from "./duckdb-session.js";
+import { selectFileFormat, toScanSql, toSqlIdentifier, type FileFormat } from "./file-format.js";
+import { InputError } from "./input-error.js";
+import type { ColumnInference, LoadedDatasets } from "./loaded-datasets.js";
+
+/** What to load and how strictly. */
+export interface LoadDatasetsRequest {
+  readonly referencePath: string;
+  readonly currentPath: string;
+  readonly format?: FileFormat;
+  /** Kinds fixed by the user (schema file, then `--column-type`, later wins). */
+  readonly kindOverrides: Readonly<Record<string, SchemaColumnKind>>;
+  readonly roles: DatasetRoles;
+  /** Other columns the user named (drift methods, thresholds); each must exist. */
+  readonly namedColumns?: readonly string[];
+  readonly strict: boolean;
+  readonly allowTypeErrors: boolean;
+  readonly onProgress?: (fraction: number, label: string) => void;
+}
+
+async function checkFile(path: string, label: string): Promise<void> {
+  try {
+    await access(path, fsConstants.R_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new InputError("FILE_NOT_FOUND", `${label} file not found: ${path}`);
+    throw new InputError("FILE_UNREADABLE", `${label} file cannot be read: ${path} (${code ?? "error"})`);
+  }
+  const info = await stat(path);
+  if (info.isDirectory()) throw new InputError("FILE_UNREADABLE", `${label} path is a directory: ${path}`);
+  if (info.size === 0) throw new InputError("FILE_EMPTY", `${label} file is empty: ${path}`);
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}
+
+async function createView(
+  session: DuckDbSession,
+  view: string,
+  scan: string,
+  path: string,
+  label: string,
+): Promise<void> {
+  try {
+    await session.run(`CREATE VIEW ${view} AS SELECT * FROM ${scan}`);
+  } catch (error) {
+    throw new InputError("FILE_UNREADABLE", `${label} file ${path} cannot be read: ${firstLine(error)}`);
+  }
+}
+
+async function describeSide(
+  session: DuckDbSession,
+  view: string,
+  path: string,
+  label: string,
+): Promise<DescribedColumn[]> {
+  try {
+    const rows = await session.queryRows(`DESCRIBE SELECT * FROM ${view}`);
+    return rows.map((r) => ({ name: String(r[0]), duckdbType: String(r[1]) }));
+  } catch (error) {
+    throw new InputError("FILE_UNREADABLE", `${label} file ${path} cannot be read: ${firstLine(error)}`);
+  }
+}
+
+function compareColumns(reference: DescribedColumn[], current: DescribedColumn[], strict: boolean) {
+  const currentNames = new Set(current.map((c) => c.name));
+  const referenceNames = new Set(reference.map((c) => c.name));
+  const onlyInReference = reference.filter((c) => !currentNames.has(c.name)).map((c) => c.name);
+  const onlyInCurrent = current.filter((c) => !referenceNames.has(c.name)).map((c) => c.name);
+  const differ = onlyInReference.length > 0 || onlyInCurrent.length > 0;
+  const description = [
+    onlyInReference.length > 0 ? `only in reference: ${onlyInReference.join(", ")}` : "",
+    onlyInCurrent.length > 0 ? `only in current: ${onlyInCurrent.join(", ")}` : "",
+  ]
+    .filter((s) => s !== "")
+    .join("; ");
+  if (differ && strict) {
+    throw new InputError("COLUMNS_DIFFER", `reference and current have different columns (${description})`);
+  }
+  const warning = differ
+    ? `reference and current have different columns (${description}); using the ${reference.length - onlyInReference.length} shared columns`
+    : undefined;
+  return { onlyInReference, onlyInCurrent, warning };
+}
+
+function checkNamedColumns(
+  request: LoadDatasetsRequest,
+  shared: Set<string>,
+  onlyIn: { reference: string[]; current: string[] },
+): void {
+  const missingFrom = (name: string) =>
+    onlyIn.reference.includes(name)
+      ? "the current file"
+      : onlyIn.current.includes(name)
+        ? "the reference file"
+        : "both files";
+  const target = request.roles.target;
+  if (target !== undefined && !shared.has(target)) {
+    throw new InputError(
+      "TARGET_NOT_FOUND",
+      `target column "${target}" is missing from ${missingFrom(target)}`,
+    );
+  }
+  const named = [
+    ...listRoleColumns(request.roles),
+    ...Object.keys(request.kindOverrides),
+    ...(request.namedColumns ?? []),
+  ];
+  for (const name of named) {
+    if (!shared.has(name)) {
+      throw new InputError("COLUMN_NOT_FOUND", `column "${name}" is missing from ${missingFrom(name)}`, [
+        `available columns: ${[...shared].join(", ")}`,
+      ]);
+    }
+  }
+}
+
+const forcedCategorical = (roles: DatasetRoles) => new Set([...roles.segments, ...roles.protected]);
+
+function decideKinds(facts: GatheredColumnFacts[], request: LoadDatasetsRequest): ColumnInference[] {
+  const skipped = new Set([request.roles.id, request.roles.timestamp].filter((n) => n !== undefined));
+  const categoricalRoles = forcedCategorical(request.roles);
+  return facts
+    .filter((f) => !skipped.has(f.name))
+    .map((f): ColumnInference => {
+      const override = request.kindOverrides[f.name];
+      if (override !== undefined)
+        return {
+          name: f.name,
+          storage: f.storage,
+          kind: override,
+          source: "override",
+          reason: "set by user",
+        };
+      const inferred = selectInferredColumnKind(f);
+      if (categoricalRoles.has(f.name) && inferred.kind !== "categorical") {
+        return {
+          name: f.name,
+          storage: f.storage,
+          kind: "categorical",
+          source: "inferred",
+          reason: "segment/protected column",
+        };
+      }
+      return {
+        name: f.name,
+        storage: f.storage,
+        kind: inferred.kind,
+        source: "inferred",
+        reason: inferred.reason,
+      };
+    });
+}
+
+async function collectTypeErrorExamples(session: DuckDbSession, name: string): Promise<string[]> {
+  const c = toSqlIdentifier(name);
+  const rows = await session.queryRows(
+    `SELECT DISTINCT v FROM (SELECT CAST(${c} AS VARCHAR) AS v FROM ref UNION ALL SELECT CAST(${c} AS VARCHAR) FROM cur) WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL LIMIT 5`,
+  );
+  return rows.map((r) => JSON.stringify(String(r[0])));
+}
+
+async function planColumns(
+  session: DuckDbSession,
+  inference: ColumnInference[],
+  facts: Map<string, GatheredColumnFacts>,
+  allowTypeErrors: boolean,
+): Promise<{ plans: ColumnPlan[]; warnings: string[] }> {
+  const plans: ColumnPlan[] = [];
+  const warnings: string[] = [];
+  for (const column of inference) {
+    const f = facts.get(column.name)!;
+    if (column.kind === undefined) {
+      warnings.push(`column ${column.name} is not analysed: ${column.reason}`);
+      continue;
+    }
+    const isText = f.storage === "string";
+    const typeErrors =
+      column.kind === "numeric" && isText
+        ? {
+            reference: f.referenceNonMissing - f.referenceNumberLike,
+            current: f.currentNonMissing - f.currentNumberLike,
+          }
+        : { reference: 0, current: 0 };
+    const errorCount = typeErrors.reference + typeErrors.current;
+    if (errorCount > 0) {
+      const examples = await collectTypeErrorExamples(session, column.name);
+      const message = `numeric column ${column.name} holds ${errorCount} text value(s) (reference ${typeErrors.reference}, current ${typeErrors.current}); first: ${examples.join(", ")}`;
+      if (!allowTypeErrors) {
+        throw new InputError("COLUMN_TYPE_ERRORS", message, [
+          "fix the file, declare the column text/categorical with --column-type, or pass --allow-type-errors to count them as missing",
+        ]);
+      }
+      warnings.push(`${message}; counted as missing`);
+    }
+    if (
+      column.kind === "embedding" &&
+      (f.storage !== "numeric_list" || f.minListLength !== f.maxListLength)
+    ) {
+      throw new InputError(
+        "EMBEDDING_RAGGED",
+        f.storage === "numeric_list"
+          ? `embedding column ${column.name} has vectors of lengths ${f.minListLength} to ${f.maxListLength}; all must have one length`
+          : `column ${column.name} is not a list of numbers and cannot be an embedding`,
+      );
+    }
+    plans.push({
+      name: column.name,
+      kind: column.kind,
+      storage: f.storage,
+      typeErrors,
+      embeddingDimension: f.maxListLength,
+    });
+  }
+  return { plans, warnings };
+}
+
+/** Counts, distinct values and (for string columns that may hold numbers) number-like values. */
+async function gatherFacts(
+  session: DuckDbSession,
+  storages: readonly { name: string; storage: StorageType }[],
+) {
+  const referenceCounts = await session.queryRows(toSideCountsSql("ref", storages));
+  const currentCounts = await session.queryRows(toSideCountsSql("cur", storages));
+  const distinctSql = toDistinctSql(storages);
+  const distinctRow = distinctSql === undefined ? [] : ((await session.queryRows(distinctSql))[0] ?? []);
+  const first = toColumnFacts({
+    columns: storages,
+    referenceCounts: referenceCounts[0] ?? [],
+    currentCounts: currentCounts[0] ?? [],
+    distinctRow,
+    numberLike: new Map(),
+  });
+  // Only strings too varied to be categories can be numbers with stray text; parsing is costly, so only those.
+  const candidates = first.columns
+    .filter(
+      (f) =>
+        f.storage === "string" &&
+        f.nonMissingCount > 0 &&
+        f.distinctCount / f.nonMissingCount > maxCategoricalStringShare,
+    )
+    .map((f) => f.name);
+  if (candidates.length === 0) return first;
+  const row = (await session.queryRows(toNumberLikeSql(candidates)))[0] ?? [];
+  const numberLike = new Map(
+    candidates.map((name, i): [string, [number, number]] => [
+      name,
+      [Number(row[2 * i] ?? 0), Number(row[2 * i + 1] ?? 0)],
+    ]),
+  );
+  return toColumnFacts({
+    columns: storages,
+    referenceCounts: referenceCounts[0] ?? [],
+    currentCounts: currentCounts[0] ?? [],
+    distinctRow,
+    numberLike,
+  });
+}
+
+async function countDuplicateIds(session: DuckDbSession, id: string | undefined): Promise<[number, number]> {
+  if (id === undefined) return [0, 0];
+  const c = toSqlIdentifier(id);
+  const count = (view: string) => `(SELECT CAST(count(${c}) - count(DISTINCT ${c}) AS DOUBLE) FROM ${view})`;
+  const row = (await session.queryRows(`SELECT ${count("ref")}, ${count("cur")}`))[0] ?? [];
+  return [Number(row[0] ?? 0), Number(row[1] ?? 0)];
+}
+
+function toSchema(inference: ColumnInference[], roles: DatasetRoles): DatasetSchema {
+  const columns: Record<string, SchemaColumnKind> = {};
+  for (const c of inference) if (c.kind !== undefined) columns[c.name] = c.kind;
+  return { version: 1, columns, roles };
+}
+
+/** Loads both files; throws `InputError` for every problem with the input. */
+export async function loadDatasets(request: LoadDatasetsRequest): Promise<LoadedDatasets> {
+  const progress = request.onProgress ?? (() => undefined);
+  await checkFile(request.referencePath, "reference");
+  await checkFile(request.currentPath, "current");
+  const referenceScan = toScanSql(
+    request.referencePath,
+    selectFileFormat(request.referencePath, request.format),
+  );
+  const currentScan = toScanSql(request.currentPath, selectFileFormat(request.currentPath, request.format));
+  const session = await openDuckDbSession();
+  try {
+    await createView(session, "ref", referenceScan, request.referencePath, "reference");
+    await createView(session, "cur", currentScan, request.currentPath, "current");
+    progress(0.05, "reading schema");
+    const referenceColumns = await describeSide(session, "ref", request.referencePath, "reference");
+    const currentColumns = await describeSide(session, "cur", request.currentPath, "current");
+    const diff = compareColumns(referenceColumns, currentColumns, request.strict);
+    const currentTypes = new Map(currentColumns.map((c) => [c.name, c.duckdbType]));
+    const shared = referenceColumns.filter((c) => currentTypes.has(c.name));
+    checkNamedColumns(request, new Set(shared.map((c) => c.name)), {
+      reference: diff.onlyInReference,
+      current: diff.onlyInCurrent,
+    });
+    const storages = shared.map((c) => ({
+      name: c.name,
+      storage: unifyStorage(
+        storageFromDuckDbType(c.duckdbType),
+        storageFromDuckDbType(currentTypes.get(c.name)!),
+      ) as StorageType,
+    }));
+    progress(0.15, "profiling columns");
+    const facts = await gatherFacts(session, storages);
+    if (facts.referenceRows === 0)
+      throw new InputError("FILE_EMPTY", `reference file has no rows: ${request.referencePath}`);
+    if (facts.currentRows === 0)
+      throw new InputError("FILE_EMPTY", `current file has no rows: ${request.currentPath}`);
+    const inference = decideKinds(facts.columns, request);
+    const factsByName = new Map(facts.columns.map((f) => [f.name, f]));
+    const { plans, warnings } = await planColumns(session, inference, factsByName, request.allowTypeErrors);
+    progress(0.3, "reading columns");
+    const columns = await readColumns({
+      session,
+      plans,
+      referenceRows: facts.referenceRows,
+      currentRows: facts.currentRows,
+    });
+    progress(0.6, "read");
+    const duplicateIds = await countDuplicateIds(session, request.roles.id);
+    const side = (
+      path: string,
+      count: number,
+      rowCount: number,
+      s: "reference" | "current",
+      ids: number,
+    ) => ({
+      path,
+      rowCount,
+      columnCount: count,
+      duplicateRows: countDuplicateRows(
+        [...columns.values()].flatMap((c) => (c.kind === "embedding" ? [] : [c[s]])),
+        rowCount,
+      ),
+      duplicateIds: ids,
+    });
+    return {
+      reference: side(
+        request.referencePath,
+        referenceColumns.length,
+        facts.referenceRows,
+        "reference",
+        duplicateIds[0],
+      ),
+      current: side(
+        request.currentPath,
+        currentColumns.length,
+        facts.currentRows,
+        "current",
+        duplicateIds[1],
+      ),
+      schema: toSchema(inference, request.roles),
+      inference,
+      columns,
+      onlyInReference: diff.onlyInReference,
+      onlyInCurrent: diff.onlyInCurrent,
+      warnings: [...(diff.warning === undefined ? [] : [diff.warning]), ...warnings],
+    };
+  } finally {
+    session.close();
+  }
+}
