@@ -1,0 +1,239 @@
+/**
+ * Ingest benchmark: starts a Sextant server in a child process on a fresh data dir, registers a
+ * model version with 20 features, then sends NDJSON batches of 1,000 predictions over loopback.
+ * Prints sustained predictions/s, batch acknowledgement latency (p50/p99) and the server's RSS,
+ * then overloads it to show back-pressure (503 INGEST_BUFFER_FULL) and bounded memory.
+ *
+ *   npx tsx bench/ingest.ts [--seconds 20] [--concurrency 4] [--overload-concurrency 64]
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+
+const rowsPerBatch = 1000;
+const numericFeatures = 16;
+const categoricalFeatures = 4;
+
+function readFlag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? fallback : Number(process.argv[index + 1]);
+}
+
+async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const entry = fileURLToPath(new URL("../packages/server/src/testing/child-server.ts", import.meta.url));
+  const args = ["--conditions=source", "--import", "tsx", entry, "--data-dir", dataDir, "--port", "0"];
+  const flags = [
+    "--demo-enabled",
+    "false",
+    "--log-level",
+    "warn",
+    "--duckdb-threads",
+    "2",
+    "--duckdb-memory-limit",
+    "1GB",
+  ];
+  const child = spawn(process.execPath, [...args, ...flags], { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on("line", (line) => {
+      if (line.startsWith('{"url"')) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.once("exit", (code) => {
+      reject(new Error(`server exited (${code})`));
+    });
+  });
+  return { url, child };
+}
+
+async function postJson(url: string, method: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function registerVersion(base: string): Promise<string> {
+  const workspace = await postJson(`${base}/api/v1/workspaces`, "POST", { slug: "bench", name: "Bench" });
+  const model = await postJson(`${base}/api/v1/workspaces/${String(workspace.id)}/models`, "POST", {
+    name: "bench",
+    task: "binary",
+    owner: { kind: "team", name: "bench" },
+  });
+  const version = await postJson(`${base}/api/v1/models/${String(model.id)}/versions`, "POST", { name: "1" });
+  const columns = [
+    { name: "id", role: "id", type: "string", nullable: false },
+    { name: "ts", role: "timestamp", type: "timestamp", nullable: false },
+    ...Array.from({ length: numericFeatures }, (_, i) => ({
+      name: `f${i}`,
+      role: "feature",
+      type: "numeric",
+    })),
+    ...Array.from({ length: categoricalFeatures }, (_, i) => ({
+      name: `c${i}`,
+      role: "feature",
+      type: "categorical",
+    })),
+    { name: "score", role: "prediction_score", type: "numeric", nullable: false },
+  ];
+  await postJson(`${base}/api/v1/versions/${String(version.id)}/schema`, "PUT", { columns });
+  return String(version.id);
+}
+
+/** Row bodies without the id, generated once; each batch only prefixes fresh ids. */
+function buildRowTails(): string[] {
+  let state = 42;
+  const random = (): number => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  return Array.from({ length: rowsPerBatch }, () => {
+    const row: Record<string, unknown> = {
+      ts: new Date(1_767_225_600_000 + Math.floor(random() * 86_400_000)).toISOString(),
+    };
+    for (let i = 0; i < numericFeatures; i += 1) row[`f${i}`] = Math.round(random() * 1e6) / 1e3;
+    for (let i = 0; i < categoricalFeatures; i += 1) row[`c${i}`] = `cat${Math.floor(random() * 20)}`;
+    row.score = Math.round(random() * 1e4) / 1e4;
+    return JSON.stringify(row).slice(1);
+  });
+}
+
+function toBody(tails: readonly string[], batch: number): string {
+  let body = "";
+  for (let row = 0; row < tails.length; row += 1) body += `{"id":"b${batch}-${row}",${tails[row]!}\n`;
+  return body;
+}
+
+async function readRssMb(pid: number): Promise<{ rss: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const field = (name: string): number =>
+    Number(/\d+/.exec(status.split("\n").find((line) => line.startsWith(name)) ?? "0")![0]) / 1024;
+  return { rss: Math.round(field("VmRSS:")), peak: Math.round(field("VmHWM:")) };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface PhaseResult {
+  accepted: number;
+  refused: number;
+  failed: number;
+  latenciesMs: number[];
+  seconds: number;
+  maxRssMb: number;
+}
+
+async function runPhase(options: {
+  url: string;
+  pid: number;
+  seconds: number;
+  concurrency: number;
+  tails: string[];
+  firstBatch: number;
+}): Promise<PhaseResult> {
+  const result: PhaseResult = {
+    accepted: 0,
+    refused: 0,
+    failed: 0,
+    latenciesMs: [],
+    seconds: options.seconds,
+    maxRssMb: 0,
+  };
+  const deadline = performance.now() + options.seconds * 1000;
+  let nextBatch = options.firstBatch;
+  const sampler = setInterval(() => {
+    void readRssMb(options.pid).then((rss) => {
+      result.maxRssMb = Math.max(result.maxRssMb, rss.rss);
+    });
+  }, 200);
+  const sender = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const batch = nextBatch;
+      nextBatch += 1;
+      const body = toBody(options.tails, batch);
+      const started = performance.now();
+      const response = await fetch(options.url, {
+        method: "POST",
+        headers: { "content-type": "application/x-ndjson" },
+        body,
+      });
+      await response.arrayBuffer();
+      if (response.ok) {
+        result.accepted += rowsPerBatch;
+        result.latenciesMs.push(performance.now() - started);
+      } else if (response.status === 503) {
+        result.refused += 1;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      } else {
+        result.failed += 1;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: options.concurrency }, sender));
+  result.seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  result.latenciesMs.sort((a, b) => a - b);
+  return result;
+}
+
+function report(name: string, phase: PhaseResult): void {
+  const rate = Math.round(phase.accepted / phase.seconds);
+  const p50 = percentile(phase.latenciesMs, 50).toFixed(0);
+  const p99 = percentile(phase.latenciesMs, 99).toFixed(0);
+  process.stdout.write(
+    `${name}: ${rate.toLocaleString("en")} predictions/s sustained over ${phase.seconds.toFixed(1)} s ` +
+      `(${phase.accepted.toLocaleString("en")} stored), ack latency p50 ${p50} ms p99 ${p99} ms, ` +
+      `503 refusals ${phase.refused}, other errors ${phase.failed}, max server RSS ${phase.maxRssMb} MB\n`,
+  );
+}
+
+const seconds = readFlag("seconds", 20);
+const dataDir = await mkdtemp(join(tmpdir(), "sextant-bench-"));
+const server = await startServer(dataDir);
+try {
+  const versionId = await registerVersion(server.url);
+  const url = `${server.url}/api/v1/versions/${versionId}/predictions`;
+  const tails = buildRowTails();
+  process.stdout.write(
+    `bench/ingest: ${numericFeatures + categoricalFeatures} features, NDJSON batches of ${rowsPerBatch} rows, server ${server.url}\n`,
+  );
+  await runPhase({ url, pid: server.child.pid!, seconds: 2, concurrency: 2, tails, firstBatch: 1_000_000 });
+  report(
+    "sustained",
+    await runPhase({
+      url,
+      pid: server.child.pid!,
+      seconds,
+      concurrency: readFlag("concurrency", 4),
+      tails,
+      firstBatch: 0,
+    }),
+  );
+  const overload = readFlag("overload-concurrency", 64);
+  report(
+    `overload (${overload} concurrent senders)`,
+    await runPhase({
+      url,
+      pid: server.child.pid!,
+      seconds: Math.min(seconds, 10),
+      concurrency: overload,
+      tails,
+      firstBatch: 2_000_000,
+    }),
+  );
+  const rss = await readRssMb(server.child.pid!);
+  process.stdout.write(`server RSS now ${rss.rss} MB, peak ${rss.peak} MB\n`);
+} finally {
+  server.child.kill("SIGTERM");
+  await new Promise((resolve) => server.child.once("exit", resolve));
+  await rm(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,52 @@
+/**
+ * The catalogue of every error code the Sextant API returns: HTTP status and a stable title.
+ * docs/errors.md documents each code; a test fails when the two drift apart.
+ */
+
+/** One catalogue entry: the HTTP status and the human title of an error code. */
+export interface ErrorCodeEntry {
+  readonly status: number;
+  readonly title: string;
+}
+
+/** Every error code, noun then condition, with its HTTP status and title. */
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, title: "The request is invalid" },
+  BODY_MALFORMED: { status: 400, title: "The request body could not be parsed" },
+  INGEST_ROWS_INVALID: { status: 422, title: "Some rows do not match the version schema" },
+  SCHEMA_INVALID: { status: 422, title: "The version schema is inconsistent" },
+  SEGMENT_FILTER_INVALID: { status: 422, title: "The segment filter names an unknown column" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "The request body is too large" },
+  MEDIA_TYPE_UNSUPPORTED: { status: 415, title: "The content type is not supported here" },
+  ROUTE_NOT_FOUND: { status: 404, title: "No such route" },
+  WORKSPACE_NOT_FOUND: { status: 404, title: "Workspace not found" },
+  MODEL_NOT_FOUND: { status: 404, title: "Model not found" },
+  VERSION_NOT_FOUND: { status: 404, title: "Model version not found" },
+  REFERENCE_NOT_FOUND: { status: 404, title: "Reference not found" },
+  SEGMENT_NOT_FOUND: { status: 404, title: "Segment not found" },
+  WORKSPACE_SLUG_TAKEN: { status: 409, title: "A workspace with this slug already exists" },
+  MODEL_NAME_TAKEN: { status: 409, title: "A model with this name already exists in the workspace" },
+  VERSION_NAME_TAKEN: { status: 409, title: "A version with this name already exists for the model" },
+  SEGMENT_NAME_TAKEN: { status: 409, title: "A segment with this name already exists for the model" },
+  SCHEMA_NOT_DEFINED: { status: 409, title: "The version has no schema yet" },
+  SCHEMA_CHANGE_CONFLICT: { status: 409, title: "The schema change conflicts with stored data" },
+  INGEST_BUFFER_FULL: { status: 503, title: "The ingest buffer is full; retry later" },
+  SERVICE_NOT_READY: { status: 503, title: "The service is not ready" },
+  INTERNAL_ERROR: { status: 500, title: "Internal server error" },
+} as const satisfies Record<string, ErrorCodeEntry>;
+
+/** A code of the catalogue, e.g. `MODEL_NOT_FOUND`. */
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Every code of the catalogue, in catalogue order. */
+export const errorCodes = Object.keys(errorCatalogue) as ErrorCode[];
+
+/** The problem `type` URI of a code (a URN: it names the code, it is not fetched). */
+export function toProblemType(code: ErrorCode): string {
+  return `urn:sextant:error:${code.toLowerCase().replaceAll("_", "-")}`;
+}
+
+/** True when the string is a code of the catalogue. */
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorCatalogue, value);
+}

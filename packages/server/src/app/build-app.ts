@@ -1,0 +1,68 @@
+/**
+ * The Fastify app factory: wires routes, parsers and error handling to the services it is given.
+ * It never listens and never picks adapters; main.ts (the composition root) does that.
+ */
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import type { BaselineService } from "../registry/baseline-service.js";
+import type { RegistryService } from "../registry/registry-service.js";
+import type { IngestBuffer } from "../ingest/ingest-buffer.js";
+import type { IngestService } from "../ingest/ingest-service.js";
+import { registerBaselineRoutes } from "../routes/baseline-routes.js";
+import { registerIngestRoutes } from "../routes/ingest-routes.js";
+import { registerRegistryRoutes } from "../routes/registry-routes.js";
+import {
+  createRequestBodyReader,
+  installRawBodyParsers,
+  type FileRowReader,
+} from "../routes/request-body.js";
+import { registerSystemRoutes, type Readiness } from "../routes/system-routes.js";
+import { installErrorHandlers } from "./error-handler.js";
+
+/** Everything the app needs. */
+export interface AppDeps {
+  readonly logger: FastifyBaseLogger;
+  readonly registry: RegistryService;
+  readonly baselines: BaselineService;
+  readonly ingest: IngestService;
+  readonly buffer: IngestBuffer;
+  readonly readiness: Readiness;
+  readonly clock: () => Date;
+  readonly version: string;
+  readonly tempDir: string;
+  /** Reads uploaded CSV/Parquet files (main.ts picks the implementation). */
+  readonly readFileRows: FileRowReader;
+  readonly limits: {
+    readonly maxBodyBytes: number;
+    readonly maxUploadBytes: number;
+    readonly maxConcurrentRequests: number;
+    readonly retryAfterSeconds: number;
+  };
+}
+
+/** Builds the app (routes registered, not booted, not listening; inject or listen boots it). */
+export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  });
+  installErrorHandlers(app);
+  installRawBodyParsers(app);
+  const bodies = createRequestBodyReader({
+    tempDir: deps.tempDir,
+    readFileRows: deps.readFileRows,
+    maxBodyBytes: deps.limits.maxBodyBytes,
+    maxUploadBytes: deps.limits.maxUploadBytes,
+  });
+  registerSystemRoutes(app, {
+    version: deps.version,
+    startedAtMs: deps.clock().getTime(),
+    now: deps.clock,
+    readiness: deps.readiness,
+  });
+  registerRegistryRoutes(app, deps.registry);
+  registerBaselineRoutes(app, deps.baselines, bodies);
+  registerIngestRoutes(app, { ingest: deps.ingest, buffer: deps.buffer, bodies, limits: deps.limits });
+  return Promise.resolve(app);
+}

@@ -1,0 +1,82 @@
+/**
+ * The server configuration as a zod schema; every field carries a description that `--help` and
+ * docs/server.md show. Layering (defaults < file < SEXTANT_* env < flags) lives in load-config.ts.
+ */
+import { z } from "zod";
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInt = z.coerce.number().int().positive();
+const booleanString = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
+]);
+
+/** The whole server configuration. */
+export const configSchema = z
+  .object({
+    dataDir: z
+      .string()
+      .min(1)
+      .default(".sextant")
+      .describe("directory holding the DuckDB file and temporary uploads; created when missing"),
+    host: z.string().default("127.0.0.1").describe("interface to listen on (0.0.0.0 for all)"),
+    port: port.default(8080).describe("TCP port to listen on (0 picks a free one)"),
+    logLevel: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default("info")
+      .describe("pino log level"),
+    shutdownTimeoutMs: positiveInt
+      .default(15_000)
+      .describe("how long a graceful shutdown may take before the process exits anyway"),
+    duckdb: z
+      .object({
+        memoryLimit: z
+          .string()
+          .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "e.g. 1GB or 512MiB")
+          .default("1GB")
+          .describe("DuckDB memory_limit"),
+        threads: positiveInt.max(256).default(2).describe("DuckDB worker threads"),
+      })
+      .prefault({})
+      .describe("embedded DuckDB store"),
+    ingest: z
+      .object({
+        maxBufferedRows: positiveInt
+          .default(50_000)
+          .describe("rows waiting to be written; beyond this ingest answers 503 INGEST_BUFFER_FULL"),
+        maxRowsPerFlush: positiveInt
+          .default(20_000)
+          .describe("rows written in one transaction (one commit acknowledges them all)"),
+        maxConcurrentRequests: positiveInt
+          .default(32)
+          .describe("ingest requests being read at once; more are refused with 503"),
+        maxBodyBytes: positiveInt
+          .default(32 * 1024 * 1024)
+          .describe("largest JSON or NDJSON ingest body, in bytes"),
+        maxUploadBytes: positiveInt
+          .default(512 * 1024 * 1024)
+          .describe("largest CSV or Parquet upload, in bytes"),
+        retryAfterSeconds: positiveInt.default(1).describe("Retry-After sent with 503 INGEST_BUFFER_FULL"),
+        maxReportedErrors: positiveInt
+          .default(100)
+          .describe("field errors listed in a 422 body or rejected rows listed in a partial result"),
+      })
+      .prefault({})
+      .describe("ingest buffer and limits"),
+    demo: z
+      .object({
+        enabled: booleanString.default(true).describe("seed the demo workspace when the data dir is empty"),
+        seed: z.coerce.number().int().default(20_261_130).describe("seed of the demo data generator"),
+        days: positiveInt.max(365).default(30).describe("days of demo traffic"),
+        predictionsPerHour: positiveInt.max(100_000).default(400).describe("mean demo predictions per hour"),
+      })
+      .prefault({})
+      .describe("demo data seeded into an empty data dir"),
+  })
+  .strict();
+
+/** The parsed configuration. */
+export type Config = z.infer<typeof configSchema>;
+
+/** The configuration input (what a JSON file, the environment and flags may set). */
+export type ConfigInput = z.input<typeof configSchema>;

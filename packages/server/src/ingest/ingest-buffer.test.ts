@@ -1,0 +1,125 @@
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import type { EventBatch, WriteOutcome } from "../storage/event-batch.js";
+import type { Store } from "../storage/store.js";
+import { AppError } from "../app/app-error.js";
+import { createIngestBuffer } from "./ingest-buffer.js";
+
+function batchOf(rowCount: number, tag = "x"): EventBatch {
+  return {
+    target: { kind: "predictions", versionId: tag },
+    rowCount,
+    eventIds: [],
+    timestampsMs: null,
+    receivedAtMs: 0,
+    columns: [],
+    values: [],
+  };
+}
+
+function fakeStore(write: (batches: readonly EventBatch[]) => Promise<WriteOutcome[]>): Store {
+  return { writeEventBatches: write } as unknown as Store;
+}
+
+const logger = pino({ level: "silent" });
+
+describe("createIngestBuffer", () => {
+  it("groups waiting batches into one write and resolves each with its own outcome", async () => {
+    const calls: number[][] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store = fakeStore(async (batches) => {
+      calls.push(batches.map((batch) => batch.rowCount));
+      await gate;
+      return batches.map((batch) => ({ inserted: batch.rowCount, duplicates: 0 }));
+    });
+    const buffer = createIngestBuffer({
+      store,
+      logger,
+      maxBufferedRows: 100,
+      maxRowsPerFlush: 50,
+      retryAfterSeconds: 1,
+    });
+    const results = [
+      buffer.submit(batchOf(10)),
+      buffer.submit(batchOf(20)),
+      buffer.submit(batchOf(30)),
+      buffer.submit(batchOf(5)),
+    ];
+    expect(buffer.bufferedRows()).toBe(65);
+    release();
+    expect(await Promise.all(results)).toEqual([10, 20, 30, 5].map((n) => ({ inserted: n, duplicates: 0 })));
+    expect(calls).toEqual([[10], [20, 30], [5]]);
+    expect(buffer.bufferedRows()).toBe(0);
+  });
+
+  it("refuses a batch that would overflow the buffer, and accepts again once drained", async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store = fakeStore(async (batches) => {
+      await gate;
+      return batches.map((batch) => ({ inserted: batch.rowCount, duplicates: 0 }));
+    });
+    const buffer = createIngestBuffer({
+      store,
+      logger,
+      maxBufferedRows: 10,
+      maxRowsPerFlush: 100,
+      retryAfterSeconds: 3,
+    });
+    const first = buffer.submit(batchOf(8));
+    const refused = await buffer.submit(batchOf(5)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "INGEST_BUFFER_FULL", retryAfterSeconds: 3 });
+    expect(buffer.isFull()).toBe(false);
+    release();
+    await first;
+    await expect(buffer.submit(batchOf(50))).resolves.toEqual({ inserted: 50, duplicates: 0 });
+  });
+
+  it("retries the batches of a failed group one by one so one bad batch fails alone", async () => {
+    const store = fakeStore((batches) =>
+      batches.some((batch) => batch.target.versionId === "bad")
+        ? Promise.reject(new Error("boom"))
+        : Promise.resolve(batches.map((batch) => ({ inserted: batch.rowCount, duplicates: 0 }))),
+    );
+    const buffer = createIngestBuffer({
+      store,
+      logger,
+      maxBufferedRows: 100,
+      maxRowsPerFlush: 100,
+      retryAfterSeconds: 1,
+    });
+    const blocker = buffer.submit(batchOf(1));
+    const good = buffer.submit(batchOf(2));
+    const bad = buffer.submit(batchOf(3, "bad"));
+    await blocker;
+    await expect(good).resolves.toEqual({ inserted: 2, duplicates: 0 });
+    await expect(bad).rejects.toThrow("boom");
+  });
+
+  it("drains before shutdown and then refuses new batches", async () => {
+    const written: number[] = [];
+    const store = fakeStore(async (batches) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      written.push(...batches.map((batch) => batch.rowCount));
+      return batches.map(() => ({ inserted: 0, duplicates: 0 }));
+    });
+    const buffer = createIngestBuffer({
+      store,
+      logger,
+      maxBufferedRows: 100,
+      maxRowsPerFlush: 100,
+      retryAfterSeconds: 1,
+    });
+    void buffer.submit(batchOf(4));
+    void buffer.submit(batchOf(6));
+    await buffer.drain();
+    expect(written).toEqual([4, 6]);
+    await expect(buffer.submit(batchOf(1))).rejects.toMatchObject({ code: "SERVICE_NOT_READY" });
+  });
+});
