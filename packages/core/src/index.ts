@@ -61,6 +61,7 @@ export * from "./monitoring/drift-detection-method.js";
 export * from "./monitoring/incident-grouping.js";
 export * from "./monitoring/incident-lifecycle.js";
 export * from "./monitoring/isotonic-regression.js";
+export * from "./monitoring/monitor-decision.js";
 export * from "./monitoring/page-hinkley.js";
 export * from "./monitoring/streaming-detector.js";
 export * from "./monitoring/threshold-condition.js";

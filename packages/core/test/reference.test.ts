@@ -6,7 +6,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { referenceAdapters } from "./reference/adapters.js";
 import { InsufficientDataError } from "./reference/case-inputs.js";
-import { listMismatches, loadReferenceFiles, resolveReferenceDir, toNaNTree } from "./reference/vector-file.js";
+import {
+  listMismatches,
+  loadReferenceFiles,
+  resolveReferenceDir,
+  toNaNTree,
+} from "./reference/vector-file.js";
 
 const dir = resolveReferenceDir();
 const files = loadReferenceFiles(dir);

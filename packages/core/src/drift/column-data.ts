@@ -107,7 +107,10 @@ export function countSortedValues(reference: Float64Array, current: Float64Array
   let i = 0;
   let j = 0;
   while (i < reference.length || j < current.length) {
-    const v = j >= current.length || (i < reference.length && reference[i]! <= current[j]!) ? reference[i]! : current[j]!;
+    const v =
+      j >= current.length || (i < reference.length && reference[i]! <= current[j]!)
+        ? reference[i]!
+        : current[j]!;
     let r = 0;
     let c = 0;
     while (i < reference.length && reference[i] === v) {

@@ -71,7 +71,9 @@ export function computeColumnDrift(request: ColumnDriftRequest): ColumnDriftResu
     });
   const method = selectDriftMethod(methodId);
   if (!method.columnKinds.includes(prepared.columnKind)) {
-    throw new RangeError(`drift method ${methodId} does not apply to ${prepared.columnKind} column ${prepared.name}`);
+    throw new RangeError(
+      `drift method ${methodId} does not apply to ${prepared.columnKind} column ${prepared.name}`,
+    );
   }
   const threshold = resolveThreshold({
     column: prepared.name,
@@ -97,10 +99,16 @@ export function computeColumnDrift(request: ColumnDriftRequest): ColumnDriftResu
   };
   if (prepared.referenceSize === 0 || prepared.currentSize === 0) {
     const side = prepared.referenceSize === 0 ? "reference" : "current";
-    return { ...facts, status: "insufficient_data", reason: `no ${side} values after removing missing ones`, drifted: false };
+    return {
+      ...facts,
+      status: "insufficient_data",
+      reason: `no ${side} values after removing missing ones`,
+      drifted: false,
+    };
   }
   const scored = method.compute(prepared, request.options ?? {});
-  if (scored.status !== "ok") return { ...facts, status: "insufficient_data", reason: scored.reason, drifted: false };
+  if (scored.status !== "ok")
+    return { ...facts, status: "insufficient_data", reason: scored.reason, drifted: false };
   return {
     ...facts,
     status: "ok",

@@ -26,13 +26,24 @@ const numeric = (name: string, size: number, shift: number, seed: number): Numer
 describe("column drift", () => {
   it("uses KS on a small numeric reference and flags a clear shift", () => {
     const r = computeColumnDrift({ column: numeric("x", 500, 1, 1) });
-    expect(r).toMatchObject({ method: "ks", methodSource: "policy", status: "ok", drifted: true, threshold: 0.05 });
+    expect(r).toMatchObject({
+      method: "ks",
+      methodSource: "policy",
+      status: "ok",
+      drifted: true,
+      threshold: 0.05,
+    });
     expect(r.status === "ok" && r.score).toBeLessThan(1e-10);
   });
 
   it("uses normed Wasserstein above 1000 reference rows and stays quiet without a shift", () => {
     const r = computeColumnDrift({ column: numeric("x", 3000, 0, 7) });
-    expect(r).toMatchObject({ method: "wasserstein_norm", status: "ok", drifted: false, thresholdSource: "method_default" });
+    expect(r).toMatchObject({
+      method: "wasserstein_norm",
+      status: "ok",
+      drifted: false,
+      thresholdSource: "method_default",
+    });
   });
 
   it("removes NaN and ±Infinity before testing and counts them as missing", () => {
@@ -43,12 +54,23 @@ describe("column drift", () => {
       current: [Number.NEGATIVE_INFINITY, 1, 2, 3, 4, 5, 6],
     };
     const r = computeColumnDrift({ column });
-    expect(r).toMatchObject({ referenceSize: 6, referenceMissing: 2, currentSize: 6, currentMissing: 1, uniqueCount: 6 });
+    expect(r).toMatchObject({
+      referenceSize: 6,
+      referenceMissing: 2,
+      currentSize: 6,
+      currentMissing: 1,
+      uniqueCount: 6,
+    });
     expect(r.status === "ok" && r.score).toBe(1);
   });
 
   it("reports insufficient data, never a number, when a side is empty after cleaning", () => {
-    const column: NumericDriftColumn = { name: "x", kind: "numeric", reference: [1, 2, 3], current: [Number.NaN] };
+    const column: NumericDriftColumn = {
+      name: "x",
+      kind: "numeric",
+      reference: [1, 2, 3],
+      current: [Number.NaN],
+    };
     const r = computeColumnDrift({ column });
     expect(r).toMatchObject({ status: "insufficient_data", drifted: false, currentMissing: 1 });
     expect("score" in r).toBe(false);
@@ -83,12 +105,22 @@ describe("column drift", () => {
       method: "psi",
       thresholds: { byColumn: { x: 0.5 } },
     });
-    expect(r).toMatchObject({ method: "psi", methodSource: "column", threshold: 0.5, thresholdSource: "column" });
+    expect(r).toMatchObject({
+      method: "psi",
+      methodSource: "column",
+      threshold: 0.5,
+      thresholdSource: "column",
+    });
   });
 });
 
 describe("dataset drift", () => {
-  const columns = [numeric("a", 300, 1, 10), numeric("b", 300, 0, 20), numeric("c", 300, 0.8, 30), numeric("d", 300, 0, 40)];
+  const columns = [
+    numeric("a", 300, 1, 10),
+    numeric("b", 300, 0, 20),
+    numeric("c", 300, 0.8, 30),
+    numeric("d", 300, 0, 40),
+  ];
 
   it("computes the drift share and the verdict at the share threshold", () => {
     const r = computeDatasetDrift({ columns });
@@ -106,7 +138,8 @@ describe("dataset drift", () => {
   it("keeps the uncorrected verdict beside a Bonferroni-corrected one", () => {
     const weak = numeric("w", 300, 0.2, 50);
     const plain = computeDatasetDrift({ columns: [weak] }).columns[0]!;
-    const corrected = computeDatasetDrift({ columns: [...columns, weak], correction: "bonferroni" }).columns[4]!;
+    const corrected = computeDatasetDrift({ columns: [...columns, weak], correction: "bonferroni" })
+      .columns[4]!;
     expect(corrected.uncorrectedDrifted).toBe(plain.drifted);
     if (corrected.status === "ok") {
       expect(corrected.drifted).toBe(corrected.score < corrected.threshold / 5);

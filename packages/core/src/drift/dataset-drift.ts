@@ -84,9 +84,10 @@ function computeWeightedShare(
 export function computeDatasetDrift(request: DatasetDriftRequest): DatasetDriftResult {
   const results = request.columns.map((column) => {
     const name = column.name;
-    const method = request.methodByColumn !== undefined && Object.hasOwn(request.methodByColumn, name)
-      ? request.methodByColumn[name]
-      : undefined;
+    const method =
+      request.methodByColumn !== undefined && Object.hasOwn(request.methodByColumn, name)
+        ? request.methodByColumn[name]
+        : undefined;
     return computeColumnDrift({
       column,
       ...(method === undefined ? {} : { method }),
@@ -109,6 +110,8 @@ export function computeDatasetDrift(request: DatasetDriftRequest): DatasetDriftR
     driftShareThreshold,
     drifted: scored.length > 0 && driftShare >= driftShareThreshold,
     correction,
-    ...(request.importances === undefined ? {} : { weightedDriftShare: computeWeightedShare(columns, request.importances) }),
+    ...(request.importances === undefined
+      ? {}
+      : { weightedDriftShare: computeWeightedShare(columns, request.importances) }),
   };
 }

@@ -23,7 +23,10 @@ const rows: readonly [ColumnProfile["kind"], number, number, DriftMethodId][] = 
 ];
 
 describe("auto drift policy", () => {
-  it.each(rows)("%s column, %i reference rows, %i unique values → %s", (kind, referenceSize, uniqueCount, method) => {
-    expect(selectAutoDriftMethod({ kind, referenceSize, uniqueCount })).toBe(method);
-  });
+  it.each(rows)(
+    "%s column, %i reference rows, %i unique values → %s",
+    (kind, referenceSize, uniqueCount, method) => {
+      expect(selectAutoDriftMethod({ kind, referenceSize, uniqueCount })).toBe(method);
+    },
+  );
 });

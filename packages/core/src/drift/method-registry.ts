@@ -164,7 +164,11 @@ const methods: readonly DriftMethod[] = [
       }
       const distance = wassersteinDistanceSorted(s.reference, s.current);
       const norm = Math.max(moments.stdPopulation, 0.001);
-      return toOk({ score: distance / norm, statistic: distance, details: { referenceStd: moments.stdPopulation } });
+      return toOk({
+        score: distance / norm,
+        statistic: distance,
+        details: { referenceStd: moments.stdPopulation },
+      });
     },
   },
   {
@@ -343,7 +347,11 @@ const methods: readonly DriftMethod[] = [
         seed: o.seed ?? DEFAULT_MMD_SEED,
       });
       return r.status === "ok"
-        ? toOk({ score: r.pValue, statistic: r.mmd2, details: { sigma: r.sigma, permutations: r.permutationCount } })
+        ? toOk({
+            score: r.pValue,
+            statistic: r.mmd2,
+            details: { sigma: r.sigma, permutations: r.permutationCount },
+          })
         : r;
     },
   },
@@ -360,7 +368,8 @@ const methods: readonly DriftMethod[] = [
       if (r.status !== "ok") return r;
       const metric = o.centroidMetric ?? "euclidean";
       const score = metric === "cosine" ? r.cosine : r.euclidean;
-      if (score === null) return toInsufficientData("cosine distance is undefined: a centroid is the zero vector");
+      if (score === null)
+        return toInsufficientData("cosine distance is undefined: a centroid is the zero vector");
       return toOk({ score, details: { metric } });
     },
   },

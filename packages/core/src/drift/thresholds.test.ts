@@ -15,11 +15,16 @@ const rows: readonly [string, ThresholdSettings, number, string][] = [
 
 describe("threshold resolution", () => {
   it.each(rows)("%s", (_, settings, value, source) => {
-    expect(resolveThreshold({ column: "age", kind: "numeric", method: ks, settings })).toEqual({ value, source });
+    expect(resolveThreshold({ column: "age", kind: "numeric", method: ks, settings })).toEqual({
+      value,
+      source,
+    });
   });
 
   it("does not read inherited properties as column thresholds", () => {
     const settings: ThresholdSettings = { byColumn: {} };
-    expect(resolveThreshold({ column: "toString", kind: "numeric", method: ks, settings }).source).toBe("method_default");
+    expect(resolveThreshold({ column: "toString", kind: "numeric", method: ks, settings }).source).toBe(
+      "method_default",
+    );
   });
 });

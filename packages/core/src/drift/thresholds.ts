@@ -29,9 +29,12 @@ export function resolveThreshold(input: {
   readonly settings: ThresholdSettings;
 }): ResolvedThreshold {
   const { settings } = input;
-  const own = settings.byColumn === undefined ? undefined : Object.hasOwn(settings.byColumn, input.column)
-    ? settings.byColumn[input.column]
-    : undefined;
+  const own =
+    settings.byColumn === undefined
+      ? undefined
+      : Object.hasOwn(settings.byColumn, input.column)
+        ? settings.byColumn[input.column]
+        : undefined;
   if (own !== undefined) return { value: own, source: "column" };
   const kind = settings.byKind?.[input.kind];
   if (kind !== undefined) return { value: kind, source: "kind" };

@@ -25,7 +25,8 @@ import { metricAdapters } from "./metric-adapters.js";
 import { inputNumber, inputNumbers, inputRows, unwrap, type ReferenceAdapter } from "./case-inputs.js";
 import type { ReferenceCase } from "./vector-file.js";
 
-const twoSample = (testCase: ReferenceCase) => [inputNumbers(testCase, "reference"), inputNumbers(testCase, "current")] as const;
+const twoSample = (testCase: ReferenceCase) =>
+  [inputNumbers(testCase, "reference"), inputNumbers(testCase, "current")] as const;
 
 const categoryCounts = (testCase: ReferenceCase) =>
   countCategories(testCase.inputs["reference"] as Category[], testCase.inputs["current"] as Category[]);
@@ -33,7 +34,10 @@ const categoryCounts = (testCase: ReferenceCase) =>
 const counts = (testCase: ReferenceCase) =>
   [inputNumbers(testCase, "reference_counts"), inputNumbers(testCase, "current_counts")] as const;
 
-const testOutcome = (r: { statistic: number; pValue: number }) => ({ statistic: r.statistic, pvalue: r.pValue });
+const testOutcome = (r: { statistic: number; pValue: number }) => ({
+  statistic: r.statistic,
+  pvalue: r.pValue,
+});
 
 const driftAdapters: Record<string, ReferenceAdapter> = {
   ks_2samp: (c) => testOutcome(unwrap(kolmogorovSmirnovTest(...twoSample(c)))),
@@ -66,7 +70,12 @@ const driftAdapters: Record<string, ReferenceAdapter> = {
   kl_counts: (c) => ({ kl: unwrap(kullbackLeiblerDivergence(...counts(c))).kl }),
   fisher_exact: (c) => {
     const [row0, row1] = inputRows(c, "table");
-    const r = unwrap(fisherExactTest([[row0![0]!, row0![1]!], [row1![0]!, row1![1]!]]));
+    const r = unwrap(
+      fisherExactTest([
+        [row0![0]!, row0![1]!],
+        [row1![0]!, row1![1]!],
+      ]),
+    );
     return { oddsratio: r.oddsRatio, pvalue: r.pValue };
   },
   proportions_ztest: (c) =>
@@ -82,17 +91,26 @@ const driftAdapters: Record<string, ReferenceAdapter> = {
     ),
   embedding_centroid_distance: (c) => {
     const r = unwrap(
-      computeCentroidDistance(toEmbeddingMatrix(inputRows(c, "reference")), toEmbeddingMatrix(inputRows(c, "current"))),
+      computeCentroidDistance(
+        toEmbeddingMatrix(inputRows(c, "reference")),
+        toEmbeddingMatrix(inputRows(c, "current")),
+      ),
     );
     return { euclidean: r.euclidean, cosine: r.cosine };
   },
   mmd2_rbf_unbiased: (c) => {
     const r = unwrap(
-      computeUnbiasedMmd2(toEmbeddingMatrix(inputRows(c, "reference")), toEmbeddingMatrix(inputRows(c, "current"))),
+      computeUnbiasedMmd2(
+        toEmbeddingMatrix(inputRows(c, "reference")),
+        toEmbeddingMatrix(inputRows(c, "current")),
+      ),
     );
     return { mmd2: r.mmd2, sigma: r.sigma };
   },
 };
 
 /** Every adapter by `fn`. */
-export const referenceAdapters: Readonly<Record<string, ReferenceAdapter>> = { ...driftAdapters, ...metricAdapters };
+export const referenceAdapters: Readonly<Record<string, ReferenceAdapter>> = {
+  ...driftAdapters,
+  ...metricAdapters,
+};

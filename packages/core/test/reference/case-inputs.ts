@@ -41,4 +41,3 @@ export class InsufficientDataError extends Error {
     super(`core returned insufficient_data: ${reason}`);
   }
 }
-

@@ -70,7 +70,9 @@ export const metricAdapters: Record<string, ReferenceAdapter> = {
     };
   },
   regression: (c) => {
-    const m = unwrap(computeRegressionMetrics({ yTrue: inputNumbers(c, "y_true"), yPred: inputNumbers(c, "y_pred") }));
+    const m = unwrap(
+      computeRegressionMetrics({ yTrue: inputNumbers(c, "y_true"), yPred: inputNumbers(c, "y_pred") }),
+    );
     return {
       mae: m.mae,
       mse: m.mse,
@@ -93,7 +95,9 @@ export const metricAdapters: Record<string, ReferenceAdapter> = {
     );
   },
   calibration: (c) => {
-    const r = unwrap(computeCalibrationCurve({ yTrue: inputNumbers(c, "y_true"), yScore: inputNumbers(c, "y_score") }));
+    const r = unwrap(
+      computeCalibrationCurve({ yTrue: inputNumbers(c, "y_true"), yScore: inputNumbers(c, "y_score") }),
+    );
     return { prob_true: r.probTrue, prob_pred: r.probPred, ece: r.ece };
   },
   group_fairness: (c) => {

@@ -62,7 +62,12 @@ export function isWithinTolerance(actual: number, expected: number, tol: Referen
  * Compares an actual value tree with an expected one and lists every mismatch by path. Every expected
  * key must be present in `actual`: a value the implementation does not produce is a failure.
  */
-export function listMismatches(actual: unknown, expected: unknown, tol: ReferenceCase["tol"], path = ""): string[] {
+export function listMismatches(
+  actual: unknown,
+  expected: unknown,
+  tol: ReferenceCase["tol"],
+  path = "",
+): string[] {
   const expectedNumber = toNumber(expected);
   if (expectedNumber !== undefined) {
     const a = typeof actual === "number" ? actual : undefined;
@@ -70,19 +75,26 @@ export function listMismatches(actual: unknown, expected: unknown, tol: Referenc
     return isWithinTolerance(a, expectedNumber, tol) ? [] : [`${path}: expected ${expectedNumber}, got ${a}`];
   }
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) && !ArrayBuffer.isView(actual)) return [`${path}: expected a list, got ${typeof actual}`];
+    if (!Array.isArray(actual) && !ArrayBuffer.isView(actual))
+      return [`${path}: expected a list, got ${typeof actual}`];
     const list = Array.from(actual as ArrayLike<unknown>);
-    if (list.length !== expected.length) return [`${path}: expected ${expected.length} items, got ${list.length}`];
+    if (list.length !== expected.length)
+      return [`${path}: expected ${expected.length} items, got ${list.length}`];
     return expected.flatMap((e, i) => listMismatches(list[i], e, tol, `${path}[${i}]`));
   }
   if (expected !== null && typeof expected === "object") {
-    if (actual === null || typeof actual !== "object") return [`${path}: expected an object, got ${typeof actual}`];
+    if (actual === null || typeof actual !== "object")
+      return [`${path}: expected an object, got ${typeof actual}`];
     const record = actual as Record<string, unknown>;
     return Object.entries(expected).flatMap(([key, e]) =>
-      key in record ? listMismatches(record[key], e, tol, path ? `${path}.${key}` : key) : [`${path}.${key}: missing`],
+      key in record
+        ? listMismatches(record[key], e, tol, path ? `${path}.${key}` : key)
+        : [`${path}.${key}: missing`],
     );
   }
-  return Object.is(actual, expected) ? [] : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
+  return Object.is(actual, expected)
+    ? []
+    : [`${path}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`];
 }
 
 /** The same shape as `expected` with every number replaced by NaN (what "no value" compares as). */
