@@ -115,8 +115,9 @@ describe("smirnovSf", () => {
         (n, d) => {
           const oneSided = smirnovSf(n, d);
           const twoSided = kolmogorovTwoSidedSf(d, n);
-          expect(oneSided).toBeLessThanOrEqual(twoSided + 1e-12);
-          expect(2 * oneSided).toBeGreaterThanOrEqual(twoSided - 1e-12);
+          // The two tails come from different algorithms (each ~1e-11 relative), so compare relatively.
+          expect(oneSided).toBeLessThanOrEqual(twoSided * (1 + 1e-9) + 1e-300);
+          expect(2 * oneSided).toBeGreaterThanOrEqual(twoSided * (1 - 1e-9));
         },
       ),
       { numRuns: 100 },
