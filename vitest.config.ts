@@ -8,6 +8,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/*.integration.test.ts"],
     environment: "node",
+    setupFiles: ["./scripts/fast-check-setup.ts"],
     reporters: ["default", new SummaryReporter("unit")],
     pool: "threads",
   },

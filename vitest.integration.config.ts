@@ -8,6 +8,7 @@ export default defineConfig({
     include: ["packages/*/src/**/*.integration.test.ts", "packages/*/test/**/*.integration.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
     environment: "node",
+    setupFiles: ["./scripts/fast-check-setup.ts"],
     reporters: ["default", new SummaryReporter("integration")],
     pool: "forks",
     testTimeout: 60_000,
