@@ -5,7 +5,7 @@
  */
 import type { StatResult } from "../result.js";
 import { toInsufficientData, toOk } from "../result.js";
-import { deriveSortedFloat64 } from "./float64-radix-sort.js";
+import { sortFloat64 } from "../sorting/sort-float64.js";
 
 /** NumPy `_lerp`: interpolates from the nearer end to keep the result monotone and exact at the ends. */
 function interpolateLinearly(low: number, high: number, fraction: number): number {
@@ -30,6 +30,6 @@ export function computeQuantiles(
     if (!(p >= 0 && p <= 1)) throw new RangeError(`probability ${p} is outside [0, 1]`);
   }
   if (values.length === 0) return toInsufficientData("no values");
-  const sorted = deriveSortedFloat64(values);
+  const sorted = sortFloat64(values);
   return toOk({ quantiles: probs.map((p) => computeSortedQuantile(sorted, p)) });
 }

@@ -3,7 +3,7 @@
  * precision: a descending merge of the two sides walks sklearn's `_binary_clf_curve` thresholds
  * (distinct scores, ties grouped) in O(n).
  */
-import { deriveSortedFloat64 } from "../descriptive/float64-radix-sort.js";
+import { sortFloat64 } from "../sorting/sort-float64.js";
 
 /** Scores of positive and negative rows, each sorted ascending. */
 export interface ClassSortedScores {
@@ -32,7 +32,7 @@ export function deriveClassSortedScores(
     if (isPositive[i] !== 0) positives[p++] = scores[i] as number;
     else negatives[q++] = scores[i] as number;
   }
-  return { positives: deriveSortedFloat64(positives), negatives: deriveSortedFloat64(negatives) };
+  return { positives: sortFloat64(positives), negatives: sortFloat64(negatives) };
 }
 
 /** Calls `visit` once per distinct score, highest first, with the tied positive and negative counts. */

@@ -6,7 +6,7 @@
  * rounded mean can leave a 1e-33 "variance" and return −1e33; R² needs two rows (sklearn returns NaN).
  */
 import { computeCompensatedSum } from "../descriptive/compensated-sum.js";
-import { deriveSortedFloat64 } from "../descriptive/float64-radix-sort.js";
+import { sortFloat64 } from "../sorting/sort-float64.js";
 import type { StatResult } from "../result.js";
 import { toInsufficientData, toOk } from "../result.js";
 import type { MetricValue } from "./metric-value.js";
@@ -96,7 +96,7 @@ function computeSquaredDeviationSum(values: ArrayLike<number>, center: number): 
 
 /** NumPy median: the middle value, or the mean of the two middle values. */
 function computeMedian(unsorted: Float64Array): number {
-  const values = deriveSortedFloat64(unsorted);
+  const values = sortFloat64(unsorted);
   const middle = values.length >> 1;
   return values.length % 2 === 1
     ? (values[middle] as number)
