@@ -115,9 +115,11 @@ describe("smirnovSf", () => {
         (n, d) => {
           const oneSided = smirnovSf(n, d);
           const twoSided = kolmogorovTwoSidedSf(d, n);
-          // The two tails come from different algorithms (each ~1e-11 relative), so compare relatively.
+          // Exactly, sf ≤ 2·smirnov. SciPy's kstwo uses the Pelz-Good approximation for n > 140, which
+          // overshoots that bound by up to ~2e-5 relative (e.g. n = 141, d = 0.124: 1.0000216·2·smirnov,
+          // reproduced here to 1e-15), so the lower bound carries that approximation's tolerance.
           expect(oneSided).toBeLessThanOrEqual(twoSided * (1 + 1e-9) + 1e-300);
-          expect(2 * oneSided).toBeGreaterThanOrEqual(twoSided * (1 - 1e-9));
+          expect(2 * oneSided).toBeGreaterThanOrEqual(twoSided * (1 - 1e-4));
         },
       ),
       { numRuns: 100 },
