@@ -4,6 +4,8 @@
  */
 import { z } from "zod";
 import type { ErrorCode } from "./error-codes.js";
+import { authContract } from "./api-contract-auth.js";
+import { monitoringContract } from "./api-contract-monitoring.js";
 import { idParamsSchema } from "./schemas/common.js";
 import {
   createWorkspaceSchema,
@@ -412,6 +414,8 @@ export const apiContract = {
     response: eventCountsSchema,
     errors: notFound("VERSION_NOT_FOUND"),
   },
+  ...monitoringContract,
+  ...authContract,
 } as const satisfies Record<string, Operation>;
 
 /** The contract type. */

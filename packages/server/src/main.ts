@@ -8,6 +8,8 @@ import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import { pino, type Logger } from "pino";
 import { buildApp } from "./app/build-app.js";
+import { bootstrapAdmin } from "./auth/bootstrap-admin.js";
+import { logRedaction } from "./auth/log-redaction.js";
 import { createServices } from "./app/services.js";
 import type { Config } from "./config/config-schema.js";
 import { seedDemoIfEmpty } from "./demo/seed-demo.js";
@@ -32,8 +34,13 @@ export function toDatabasePath(dataDir: string): string {
 }
 
 /** Starts a server from a parsed configuration. */
-export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: "sextant" } });
+export async function startServer(
+  config: Config,
+  options: { logger?: Logger; print?: (line: string) => void } = {},
+): Promise<RunningServer> {
+  const logger =
+    options.logger ?? pino({ level: config.logLevel, base: { service: "sextant" }, redact: logRedaction });
+  const print = options.print ?? ((line: string): void => void process.stdout.write(`${line}\n`));
   await mkdir(config.dataDir, { recursive: true });
   const store = await openDuckDbStore({
     path: toDatabasePath(config.dataDir),
@@ -45,6 +52,15 @@ export async function startServer(config: Config, options: { logger?: Logger } =
   let shuttingDown = false;
   let app: FastifyInstance | undefined;
   try {
+    await bootstrapAdmin({
+      store,
+      admin: services.accessAdmin,
+      audit: services.audit,
+      clock,
+      username: config.adminUsername,
+      password: config.adminPassword,
+      print,
+    });
     if (config.demo.enabled) await seedDemoIfEmpty({ store, services, clock, logger, demo: config.demo });
     app = await buildApp({
       logger,

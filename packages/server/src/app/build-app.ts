@@ -17,9 +17,12 @@ import {
 } from "../routes/request-body.js";
 import { registerSystemRoutes, type Readiness } from "../routes/system-routes.js";
 import { installErrorHandlers } from "./error-handler.js";
+import type { AuthServices } from "../auth/auth-services.js";
+import { registerAuthRoutes } from "../auth/auth-routes.js";
+import { installRequestAccess } from "../auth/request-access.js";
 
 /** Everything the app needs. */
-export interface AppDeps {
+export interface AppDeps extends AuthServices {
   readonly logger: FastifyBaseLogger;
   readonly registry: RegistryService;
   readonly baselines: BaselineService;
@@ -46,8 +49,11 @@ export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     forceCloseConnections: true,
     return503OnClosing: true,
+    trustProxy: deps.authSettings.trustProxy,
   });
   installErrorHandlers(app);
+  // Refuses to build when a contract operation has no row in auth/route-permissions.ts.
+  installRequestAccess(app, deps);
   installRawBodyParsers(app);
   const bodies = createRequestBodyReader({
     tempDir: deps.tempDir,
@@ -60,6 +66,14 @@ export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     startedAtMs: deps.clock().getTime(),
     now: deps.clock,
     readiness: deps.readiness,
+  });
+  registerAuthRoutes(app, {
+    authentication: deps.authentication,
+    admin: deps.accessAdmin,
+    audit: deps.audit,
+    clock: deps.clock,
+    sessionTtlMs: deps.authSettings.sessionTtlMs,
+    secureCookies: deps.authSettings.secureCookies,
   });
   registerRegistryRoutes(app, deps.registry);
   registerBaselineRoutes(app, deps.baselines, bodies);

@@ -1,5 +1,6 @@
 /** Assembles the services over a store; shared by main.ts and the tests so both wire them the same way. */
 import type { Logger } from "pino";
+import { createAuthServices, type AuthServices } from "../auth/auth-services.js";
 import type { Config } from "../config/config-schema.js";
 import { createIngestBuffer, type IngestBuffer } from "../ingest/ingest-buffer.js";
 import { createIngestService, type IngestService } from "../ingest/ingest-service.js";
@@ -9,7 +10,7 @@ import { createRegistryService, type RegistryService } from "../registry/registr
 import type { Store } from "../storage/store.js";
 
 /** The services of one server. */
-export interface Services {
+export interface Services extends AuthServices {
   readonly registry: RegistryService;
   readonly baselines: BaselineService;
   readonly ingest: IngestService;
@@ -36,5 +37,5 @@ export function createServices(options: {
   const maxReportedErrors = config.ingest.maxReportedErrors;
   const ingest = createIngestService({ store, registry, buffer, clock, maxReportedErrors });
   const baselines = createBaselineService({ store, ids, clock, registry, ingest, maxReportedErrors });
-  return { registry, baselines, ingest, buffer };
+  return { registry, baselines, ingest, buffer, ...createAuthServices({ store, config, clock, ids }) };
 }

@@ -63,6 +63,50 @@ export const configSchema = z
       })
       .prefault({})
       .describe("ingest buffer and limits"),
+    trustProxy: booleanString
+      .default(false)
+      .describe(
+        "trust X-Forwarded-For/-Proto from a reverse proxy (client address, Secure cookies behind TLS)",
+      ),
+    adminUsername: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9._@-]{1,63}$/)
+      .default("admin")
+      .describe("username of the organisation admin created on first start"),
+    adminPassword: z
+      .string()
+      .min(12)
+      .optional()
+      .describe(
+        "password of the first-start admin (prefer the environment); generated and printed once when unset",
+      ),
+    adminApiKey: z
+      .string()
+      .min(32)
+      .optional()
+      .describe(
+        "bootstrap organisation-admin API key for automation (prefer the environment; at least 32 chars)",
+      ),
+    auth: z
+      .object({
+        sessionTtlHours: positiveInt
+          .max(24 * 30)
+          .default(12)
+          .describe("lifetime of a sign-in session, in hours"),
+        secureCookies: z
+          .enum(["auto", "always", "never"])
+          .default("auto")
+          .describe("Secure flag on cookies: auto = when the request came over TLS (see trustProxy)"),
+        loginFreeAttempts: positiveInt
+          .default(5)
+          .describe("failed sign-ins per username or address before back-off"),
+        loginBackoffBaseMs: positiveInt
+          .default(1000)
+          .describe("first back-off wait; doubles with each further failure"),
+        loginBackoffMaxMs: positiveInt.default(15 * 60 * 1000).describe("longest back-off wait"),
+      })
+      .prefault({})
+      .describe("sessions, cookies and sign-in rate limiting"),
     demo: z
       .object({
         enabled: booleanString.default(true).describe("seed the demo workspace when the data dir is empty"),

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { spawnServer, type ServerProcess } from "../testing/spawn-server.js";
 import { testColumns } from "../testing/record-fixtures.js";
+import { testAdminHeaders } from "../testing/test-app.js";
 
 const rowsPerBatch = 200;
 const senders = 4;
@@ -18,7 +19,7 @@ const children: ServerProcess[] = [];
 async function post(url: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...testAdminHeaders },
     body: JSON.stringify(body),
   });
   return (await response.json()) as Record<string, unknown>;
@@ -34,7 +35,7 @@ async function setUpVersion(base: string): Promise<string> {
   const version = await post(`${base}/api/v1/models/${String(model.id)}/versions`, { name: "1" });
   const response = await fetch(`${base}/api/v1/versions/${String(version.id)}/schema`, {
     method: "PUT",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...testAdminHeaders },
     body: JSON.stringify({ columns: testColumns }),
   });
   expect(response.status).toBe(200);
@@ -60,7 +61,9 @@ function toNdjson(batch: number): string {
 async function readAllEventIds(base: string, versionId: string): Promise<string[]> {
   const ids: string[] = [];
   for (let offset = 0; ; offset += 500) {
-    const response = await fetch(`${base}/api/v1/versions/${versionId}/events?limit=500&offset=${offset}`);
+    const response = await fetch(`${base}/api/v1/versions/${versionId}/events?limit=500&offset=${offset}`, {
+      headers: testAdminHeaders,
+    });
     const page = (await response.json()) as { items: { eventId: string }[] };
     ids.push(...page.items.map((item) => item.eventId));
     if (page.items.length < 500) return ids;
@@ -89,7 +92,7 @@ describe("ingest durability under SIGKILL", () => {
         try {
           const response = await fetch(`${first.url}/api/v1/versions/${versionId}/predictions`, {
             method: "POST",
-            headers: { "content-type": "application/x-ndjson" },
+            headers: { "content-type": "application/x-ndjson", ...testAdminHeaders },
             body: toNdjson(batch),
           });
           if (response.ok) acknowledged.add(batch);

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 
 /** Id prefixes per resource kind. */
-export type IdPrefix = "ws" | "mdl" | "ver" | "ref" | "seg";
+export type IdPrefix = "ws" | "mdl" | "ver" | "ref" | "seg" | "usr" | "ses" | "key";
 
 /** Makes a new id with the given prefix. */
 export type IdGenerator = (prefix: IdPrefix) => string;

@@ -53,7 +53,9 @@ export interface RegistryService {
   createWorkspace(input: z.output<typeof createWorkspaceSchema>): Promise<WorkspaceRecord>;
   updateWorkspace(id: string, patch: z.output<typeof updateWorkspaceSchema>): Promise<WorkspaceRecord>;
   loadWorkspace(id: string): Promise<WorkspaceRecord>;
-  listWorkspaces(filter: PageRequest & { q?: string | undefined }): Promise<Page<WorkspaceRecord>>;
+  listWorkspaces(
+    filter: PageRequest & { q?: string | undefined; ids?: readonly string[] | undefined },
+  ): Promise<Page<WorkspaceRecord>>;
   createModel(
     workspaceId: string,
     input: z.output<typeof createModelSchema> | CreateModel,

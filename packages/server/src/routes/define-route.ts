@@ -1,8 +1,9 @@
 /**
  * Registers one contract operation on the app: method and path come from the sdk contract, the
- * request is parsed with its schemas, the handler returns the wire body, the status is the contract's.
+ * request is authorized against auth/route-permissions.ts and parsed with its schemas, the handler
+ * returns the wire body, the status is the contract's, and changes and raw-data reads are audited.
  */
-import { apiBasePath, apiContract, type ApiContract, type OperationId } from "@sextant/sdk";
+import { apiBasePath, apiContract, type ApiContract, type Operation, type OperationId } from "@sextant/sdk";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import { parseRequest, type ParsedRequest } from "../app/request-parsing.js";
 
@@ -27,8 +28,15 @@ export function defineRoute<K extends OperationId>(
     method: operation.method,
     url: apiBasePath + operation.path,
     handler: async (request, reply) => {
+      // Malformed path ids stay 400; then authorization (401/403/404) runs before query and body checks.
+      const pathParams = (operation as Operation).params;
+      if (pathParams !== undefined && !pathParams.safeParse(request.params).success) {
+        parseRequest(operation, request, true);
+      }
+      const decision = await app.routeAccess.authorize(operationId, request);
       const parsed = parseRequest(operation, request, rawBody === true);
       const body = await handler(parsed, request, reply);
+      await app.routeAccess.audit(operationId, request, decision, body);
       void reply.status(operation.successStatus);
       return operation.successStatus === 204 ? reply.send() : body;
     },

@@ -8,6 +8,7 @@ import {
   toWorkspaceResponse,
 } from "../registry/wire-mapping.js";
 import type { Page } from "../registry/records.js";
+import { readPermittedWorkspaceIds } from "../auth/request-access.js";
 import { defineRoute } from "./define-route.js";
 
 /** A page of records on the wire. */
@@ -24,8 +25,12 @@ export function toPageResponse<T, W>(
 
 /** Registers the registry routes. */
 export function registerRegistryRoutes(app: FastifyInstance, registry: RegistryService): void {
-  defineRoute(app, "listWorkspaces", async ({ query }) =>
-    toPageResponse(await registry.listWorkspaces(query), query, toWorkspaceResponse),
+  defineRoute(app, "listWorkspaces", async ({ query }, request) =>
+    toPageResponse(
+      await registry.listWorkspaces({ ...query, ids: readPermittedWorkspaceIds(request, "workspace.read") }),
+      query,
+      toWorkspaceResponse,
+    ),
   );
   defineRoute(app, "createWorkspace", async ({ body }) =>
     toWorkspaceResponse(await registry.createWorkspace(body)),
@@ -37,8 +42,15 @@ export function registerRegistryRoutes(app: FastifyInstance, registry: RegistryS
     toWorkspaceResponse(await registry.updateWorkspace(params.id, body)),
   );
 
-  defineRoute(app, "listModels", async ({ query }) =>
-    toPageResponse(await registry.listModels(query), query, toModelResponse),
+  defineRoute(app, "listModels", async ({ query }, request) =>
+    toPageResponse(
+      await registry.listModels({
+        ...query,
+        workspaceIds: readPermittedWorkspaceIds(request, "workspace.read"),
+      }),
+      query,
+      toModelResponse,
+    ),
   );
   defineRoute(app, "listWorkspaceModels", async ({ params, query }) => {
     await registry.loadWorkspace(params.workspaceId);

@@ -15,6 +15,7 @@ import {
   toTestId,
 } from "../testing/record-fixtures.js";
 import { SchemaConflictError, UniqueViolationError, type Store } from "./store.js";
+import { describeAuthStore } from "./describe-auth-store.js";
 
 /** A fresh, empty store; `reopen` closes it and opens the same data again (when the adapter can). */
 export interface StoreHandle {
@@ -37,6 +38,7 @@ export function describeStore(name: string, createStore: () => Promise<StoreHand
     afterEach(async () => {
       await handle.dispose();
     });
+    describeAuthStore(() => store);
 
     const seedVersion = async (withSchema = true): Promise<string> => {
       await store.insertWorkspace(buildWorkspace(1));

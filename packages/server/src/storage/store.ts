@@ -12,6 +12,8 @@ import type {
   VersionRecord,
   WorkspaceRecord,
 } from "../registry/records.js";
+import type { MonitoringStore } from "./monitoring-store.js";
+import type { AuthStore } from "./auth-store.js";
 import type { EventBatch, EventCountsRecord, EventLayout, StoredEvent, WriteOutcome } from "./event-batch.js";
 
 /** An insert or update broke a uniqueness rule; `field` names the unique key. */
@@ -37,6 +39,8 @@ export class SchemaConflictError extends Error {
 /** Filter of the model lists. */
 export interface ModelFilter extends PageRequest {
   readonly workspaceId?: string | undefined;
+  /** Limits the list to these workspaces (the caller's visible ones). */
+  readonly workspaceIds?: readonly string[] | undefined;
   readonly task?: string | undefined;
   readonly riskTier?: string | undefined;
   readonly tag?: string | undefined;
@@ -51,7 +55,7 @@ export interface EventFilter extends PageRequest {
 }
 
 /** The persistence port of the server. */
-export interface Store {
+export interface Store extends MonitoringStore, AuthStore {
   /** Short adapter name, e.g. "duckdb". */
   readonly dialect: string;
   /** Resolves when the store answers a trivial query. */
@@ -62,7 +66,10 @@ export interface Store {
   insertWorkspace(record: WorkspaceRecord): Promise<void>;
   updateWorkspace(record: WorkspaceRecord): Promise<void>;
   findWorkspace(id: string): Promise<WorkspaceRecord | undefined>;
-  listWorkspaces(filter: PageRequest & { readonly q?: string | undefined }): Promise<Page<WorkspaceRecord>>;
+  /** `ids` limits the list to those workspaces (the caller's visible ones). */
+  listWorkspaces(
+    filter: PageRequest & { readonly q?: string | undefined; readonly ids?: readonly string[] | undefined },
+  ): Promise<Page<WorkspaceRecord>>;
 
   insertModel(record: ModelRecord): Promise<void>;
   updateModel(record: ModelRecord): Promise<void>;

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
+import { testAdminApiKey } from "./test-app.js";
 
 /** A server child process. */
 export interface ServerProcess {
@@ -20,6 +21,8 @@ export function spawnServer(
 ): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", entry, ...args], {
     stdio: ["ignore", "pipe", options.stderr ?? "ignore"],
+    // Authenticates test clients (Authorization: Bearer testAdminApiKey) unless the caller set a key.
+    env: { SEXTANT_ADMIN_API_KEY: testAdminApiKey, ...process.env },
   });
   const exited = new Promise<number | string>((resolve) => {
     child.once("exit", (code, signal) => {

@@ -25,6 +25,8 @@ import {
   type Row,
 } from "./registry-rows.js";
 import { createSerialQueue } from "./serial-queue.js";
+import { createDuckDbMonitoringStore } from "./monitoring-duckdb-store.js";
+import { createDuckDbAuthStore } from "./auth-queries.js";
 
 /** Options of the DuckDB store. */
 export interface DuckDbStoreOptions {
@@ -43,6 +45,16 @@ export class StoreLockedError extends Error {
 }
 
 const ts = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
+
+/** `column IN ($n, ...)` over the ids (pushed onto params); an empty list matches nothing. */
+function toIdListCondition(column: string, ids: readonly string[], params: DuckDBValue[]): string {
+  if (ids.length === 0) return "FALSE";
+  const placeholders = ids.map((id) => {
+    params.push(id);
+    return `$${params.length}`;
+  });
+  return `${column} IN (${placeholders.join(", ")})`;
+}
 
 async function openInstance(options: DuckDbStoreOptions): Promise<DuckDBInstance> {
   if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
@@ -120,6 +132,8 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
   };
 
   return {
+    ...createDuckDbMonitoringStore({ query, execute, inTransaction }),
+    ...createDuckDbAuthStore({ query, execute, inTransaction }),
     dialect: "duckdb",
     async ping() {
       await query("SELECT 1");
@@ -163,6 +177,7 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
         params.push(filter.q.toLowerCase());
         where.push(`(contains(lower(name), $${params.length}) OR contains(slug, $${params.length}))`);
       }
+      if (filter.ids !== undefined) where.push(toIdListCondition("id", filter.ids, params));
       return page("workspaces", where, params, filter, workspaceFromRow);
     },
 
@@ -205,6 +220,7 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
         where.push(condition(params.length));
       };
       add((i) => `workspace_id = $${i}`, filter.workspaceId);
+      if (filter.workspaceIds !== undefined) where.push(toIdListCondition("workspace_id", filter.workspaceIds, params));
       add((i) => `task = $${i}`, filter.task);
       add((i) => `risk_tier = $${i}`, filter.riskTier);
       add((i) => `list_contains(from_json(tags_json, '["VARCHAR"]'), $${i})`, filter.tag);

@@ -3,6 +3,8 @@
  * `schema_migrations`. Event tables are per version and created by event-tables.ts, not here.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { monitoringMigrations } from "./monitoring-migrations.js";
+import { authMigrations } from "./auth-tables.js";
 
 /** One forward-only migration. */
 export interface Migration {
@@ -41,6 +43,8 @@ export const migrations: readonly Migration[] = [
          created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)`,
     ],
   },
+  ...monitoringMigrations,
+  ...authMigrations,
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction. */

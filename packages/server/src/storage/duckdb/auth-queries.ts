@@ -1,0 +1,367 @@
+/**
+ * The DuckDB implementation of the AuthStore port, over the connections and queues of the DuckDB
+ * store (duckdb-store.ts composes it). Audit appends check the stored head in the same transaction.
+ */
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import type {
+  ApiKeyRecord,
+  AuditEntryRecord,
+  MembershipRecord,
+  SessionRecord,
+  UserRecord,
+} from "../../auth/auth-records.js";
+import { zeroHash } from "../../auth/audit-chain.js";
+import type { Page, PageRequest } from "../../registry/records.js";
+import { AuditChainConflictError, type AuthStore } from "../auth-store.js";
+import { UniqueViolationError } from "../store.js";
+import type { Row } from "./registry-rows.js";
+
+/** What the DuckDB store lends to this module. */
+export interface DuckDbQueryContext {
+  query(sql: string, params?: DuckDBValue[]): Promise<Row[]>;
+  execute(sql: string, params?: DuckDBValue[]): Promise<void>;
+  inTransaction<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
+}
+
+const ts = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
+const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
+const toDate = (value: unknown): Date => value as Date;
+const toDateOrNull = (value: unknown): Date | null =>
+  value === null || value === undefined ? null : (value as Date);
+const toTextOrNull = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+function userFromRow(row: Row): UserRecord {
+  return {
+    id: String(row.id),
+    username: String(row.username),
+    displayName: String(row.display_name),
+    passwordHash: String(row.password_hash),
+    orgAdmin: row.org_admin === true,
+    disabled: row.disabled === true,
+    createdAt: toDate(row.created_at),
+    updatedAt: toDate(row.updated_at),
+  };
+}
+
+function sessionFromRow(row: Row): SessionRecord {
+  return {
+    id: String(row.id),
+    tokenHash: String(row.token_hash),
+    userId: String(row.user_id),
+    csrfToken: String(row.csrf_token),
+    createdAt: toDate(row.created_at),
+    expiresAt: toDate(row.expires_at),
+    ip: toTextOrNull(row.ip),
+    userAgent: toTextOrNull(row.user_agent),
+  };
+}
+
+function membershipFromRow(row: Row): MembershipRecord {
+  return {
+    workspaceId: String(row.workspace_id),
+    userId: String(row.user_id),
+    role: String(row.role) as MembershipRecord["role"],
+    createdAt: toDate(row.created_at),
+  };
+}
+
+function apiKeyFromRow(row: Row): ApiKeyRecord {
+  return {
+    id: String(row.id),
+    workspaceId: String(row.workspace_id),
+    name: String(row.name),
+    role: String(row.role) as ApiKeyRecord["role"],
+    keyHash: String(row.key_hash),
+    prefix: String(row.prefix),
+    createdBy: String(row.created_by),
+    createdAt: toDate(row.created_at),
+    expiresAt: toDateOrNull(row.expires_at),
+    revokedAt: toDateOrNull(row.revoked_at),
+    lastUsedAt: toDateOrNull(row.last_used_at),
+  };
+}
+
+function auditFromRow(row: Row): AuditEntryRecord {
+  return {
+    seq: Number(row.seq),
+    at: toDate(row.occurred_at),
+    actorKind: String(row.actor_kind) as AuditEntryRecord["actorKind"],
+    actorId: toTextOrNull(row.actor_id),
+    actorName: toTextOrNull(row.actor_name),
+    action: String(row.action),
+    outcome: String(row.outcome) as AuditEntryRecord["outcome"],
+    workspaceId: toTextOrNull(row.workspace_id),
+    targetId: toTextOrNull(row.target_id),
+    ip: toTextOrNull(row.ip),
+    userAgent: toTextOrNull(row.user_agent),
+    details: JSON.parse(String(row.details_json)) as Record<string, unknown>,
+    prevHash: String(row.prev_hash),
+    hash: String(row.hash),
+  };
+}
+
+/** Builds a WHERE clause from optional conditions, numbering parameters. */
+function toWhere(conditions: readonly [(index: number) => string, DuckDBValue | undefined][]): {
+  clause: string;
+  params: DuckDBValue[];
+} {
+  const params: DuckDBValue[] = [];
+  const parts: string[] = [];
+  for (const [condition, value] of conditions) {
+    if (value === undefined) continue;
+    params.push(value);
+    parts.push(condition(params.length));
+  }
+  return { clause: parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`, params };
+}
+
+/** Creates the AuthStore part of the DuckDB store. */
+export function createDuckDbAuthStore(db: DuckDbQueryContext): AuthStore {
+  const one = async <T>(
+    sql: string,
+    params: DuckDBValue[],
+    convert: (row: Row) => T,
+  ): Promise<T | undefined> => {
+    const rows = await db.query(sql, params);
+    return rows[0] === undefined ? undefined : convert(rows[0]);
+  };
+  const page = async <T>(
+    from: string,
+    where: { clause: string; params: DuckDBValue[] },
+    order: string,
+    request: PageRequest,
+    convert: (row: Row) => T,
+  ): Promise<Page<T>> => {
+    const count = await db.query(`SELECT count(*) AS n FROM ${from} ${where.clause}`, where.params);
+    const rows = await db.query(
+      `SELECT * FROM ${from} ${where.clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
+      where.params,
+    );
+    return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
+  };
+  const userParams = (record: UserRecord): DuckDBValue[] => [
+    record.id,
+    record.username,
+    record.displayName,
+    record.passwordHash,
+    record.orgAdmin,
+    record.disabled,
+    iso(record.createdAt),
+    iso(record.updatedAt),
+  ];
+  const readHead = async (connection: DuckDBConnection): Promise<{ seq: number; hash: string }> => {
+    const rows = (
+      await connection.runAndReadAll("SELECT seq, hash FROM audit_head WHERE id = 1")
+    ).getRowObjectsJS();
+    const row = rows[0];
+    return row === undefined
+      ? { seq: 0, hash: zeroHash }
+      : { seq: Number(row.seq), hash: row.hash as string };
+  };
+
+  return {
+    insertUser: (record) =>
+      db.inTransaction(async (connection) => {
+        const found = (
+          await connection.runAndReadAll("SELECT 1 FROM users WHERE username = $1", [record.username])
+        ).getRowsJS();
+        if (found.length > 0) throw new UniqueViolationError("username");
+        await connection.run(
+          `INSERT INTO users VALUES ($1, $2, $3, $4, $5, $6, ${ts(7)}, ${ts(8)})`,
+          userParams(record),
+        );
+      }),
+    updateUser: (record) =>
+      db.execute(
+        `UPDATE users SET username = $2, display_name = $3, password_hash = $4, org_admin = $5, disabled = $6,
+           created_at = ${ts(7)}, updated_at = ${ts(8)} WHERE id = $1`,
+        userParams(record),
+      ),
+    findUser: (id) => one("SELECT * FROM users WHERE id = $1", [id], userFromRow),
+    findUserByUsername: (username) => one("SELECT * FROM users WHERE username = $1", [username], userFromRow),
+    listUsers: (filter) =>
+      page(
+        "users",
+        toWhere([
+          [
+            (i) => `(contains(username, $${i}) OR contains(lower(display_name), $${i}))`,
+            filter.q?.toLowerCase(),
+          ],
+        ]),
+        "created_at, id",
+        filter,
+        userFromRow,
+      ),
+    async countUsers() {
+      const rows = await db.query("SELECT count(*) AS n FROM users");
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    insertSession: (record) =>
+      db.execute(`INSERT INTO sessions VALUES ($1, $2, $3, $4, ${ts(5)}, ${ts(6)}, $7, $8)`, [
+        record.id,
+        record.tokenHash,
+        record.userId,
+        record.csrfToken,
+        iso(record.createdAt),
+        iso(record.expiresAt),
+        record.ip,
+        record.userAgent,
+      ]),
+    findSessionByTokenHash: (tokenHash) =>
+      one("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash], sessionFromRow),
+    deleteSession: (id) => db.execute("DELETE FROM sessions WHERE id = $1", [id]),
+    deleteUserSessions: (userId, keepSessionId) =>
+      db.execute("DELETE FROM sessions WHERE user_id = $1 AND id <> $2", [userId, keepSessionId ?? ""]),
+    deleteExpiredSessions: (now) =>
+      db.execute(`DELETE FROM sessions WHERE expires_at <= ${ts(1)}`, [iso(now)]),
+
+    saveMembership: (record) =>
+      db.inTransaction(async (connection) => {
+        await connection.run("DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2", [
+          record.workspaceId,
+          record.userId,
+        ]);
+        await connection.run(`INSERT INTO memberships VALUES ($1, $2, $3, ${ts(4)})`, [
+          record.workspaceId,
+          record.userId,
+          record.role,
+          iso(record.createdAt),
+        ]);
+      }),
+    deleteMembership: (workspaceId, userId) =>
+      db.inTransaction(async (connection) => {
+        const found = (
+          await connection.runAndReadAll(
+            "SELECT 1 FROM memberships WHERE workspace_id = $1 AND user_id = $2",
+            [workspaceId, userId],
+          )
+        ).getRowsJS();
+        if (found.length === 0) return false;
+        await connection.run("DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2", [
+          workspaceId,
+          userId,
+        ]);
+        return true;
+      }),
+    async listUserMemberships(userId) {
+      const rows = await db.query("SELECT * FROM memberships WHERE user_id = $1 ORDER BY workspace_id", [
+        userId,
+      ]);
+      return rows.map(membershipFromRow);
+    },
+    listWorkspaceMembers: (filter) =>
+      page(
+        "memberships",
+        toWhere([[(i) => `workspace_id = $${i}`, filter.workspaceId]]),
+        "created_at, user_id",
+        filter,
+        membershipFromRow,
+      ),
+
+    insertApiKey: (record) =>
+      db.execute(
+        `INSERT INTO api_keys VALUES ($1, $2, $3, $4, $5, $6, $7, ${ts(8)}, ${ts(9)}, ${ts(10)}, ${ts(11)})`,
+        [
+          record.id,
+          record.workspaceId,
+          record.name,
+          record.role,
+          record.keyHash,
+          record.prefix,
+          record.createdBy,
+          iso(record.createdAt),
+          iso(record.expiresAt),
+          iso(record.revokedAt),
+          iso(record.lastUsedAt),
+        ],
+      ),
+    findApiKey: (id) => one("SELECT * FROM api_keys WHERE id = $1", [id], apiKeyFromRow),
+    findApiKeyByHash: (keyHash) =>
+      one("SELECT * FROM api_keys WHERE key_hash = $1", [keyHash], apiKeyFromRow),
+    listApiKeys: (filter) =>
+      page(
+        "api_keys",
+        toWhere([[(i) => `workspace_id = $${i}`, filter.workspaceId]]),
+        "created_at, id",
+        filter,
+        apiKeyFromRow,
+      ),
+    revokeApiKey: (id, revokedAt) =>
+      db.execute(`UPDATE api_keys SET revoked_at = ${ts(2)} WHERE id = $1 AND revoked_at IS NULL`, [
+        id,
+        iso(revokedAt),
+      ]),
+    touchApiKey: (id, lastUsedAt) =>
+      db.execute(`UPDATE api_keys SET last_used_at = ${ts(2)} WHERE id = $1`, [id, iso(lastUsedAt)]),
+
+    appendAuditEntries: (entries) =>
+      db.inTransaction(async (connection) => {
+        const first = entries[0];
+        const last = entries[entries.length - 1];
+        if (first === undefined || last === undefined) return;
+        const head = await readHead(connection);
+        if (first.seq !== head.seq + 1 || first.prevHash !== head.hash) {
+          throw new AuditChainConflictError(`audit head is ${head.seq}, append starts at ${first.seq}`);
+        }
+        for (const entry of entries) {
+          await connection.run(
+            `INSERT INTO audit_log VALUES ($1, ${ts(2)}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+            [
+              entry.seq,
+              iso(entry.at),
+              entry.actorKind,
+              entry.actorId,
+              entry.actorName,
+              entry.action,
+              entry.outcome,
+              entry.workspaceId,
+              entry.targetId,
+              entry.ip,
+              entry.userAgent,
+              JSON.stringify(entry.details),
+              entry.prevHash,
+              entry.hash,
+            ],
+          );
+        }
+        await connection.run("DELETE FROM audit_head WHERE id = 1");
+        await connection.run("INSERT INTO audit_head VALUES (1, $1, $2)", [last.seq, last.hash]);
+      }),
+    async loadAuditHead() {
+      const rows = await db.query("SELECT seq, hash FROM audit_head WHERE id = 1");
+      const row = rows[0];
+      return row === undefined
+        ? { seq: 0, hash: zeroHash }
+        : { seq: Number(row.seq), hash: String(row.hash) };
+    },
+    listAuditEntries: (filter) => {
+      const ids = filter.workspaceIds;
+      const idList =
+        ids === undefined
+          ? undefined
+          : ids.length === 0
+            ? "NULL"
+            : ids.map((id) => `'${id.replaceAll("'", "''")}'`).join(", ");
+      const where = toWhere([
+        [(i) => `workspace_id = $${i}`, filter.workspaceId],
+        [(i) => `actor_id = $${i}`, filter.actorId],
+        [(i) => `action = $${i}`, filter.action],
+        [(i) => `target_id = $${i}`, filter.targetId],
+        [(i) => `outcome = $${i}`, filter.outcome],
+        [(i) => `occurred_at >= ${ts(i)}`, iso(filter.from ?? null) ?? undefined],
+        [(i) => `occurred_at < ${ts(i)}`, iso(filter.to ?? null) ?? undefined],
+      ]);
+      if (idList !== undefined) {
+        where.clause = `${where.clause === "" ? "WHERE" : `${where.clause} AND`} workspace_id IN (${idList})`;
+      }
+      return page("audit_log", where, "seq DESC", filter, auditFromRow);
+    },
+    async scanAuditEntries(afterSeq, limit) {
+      const rows = await db.query(`SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT ${limit}`, [
+        afterSeq,
+      ]);
+      return rows.map(auditFromRow);
+    },
+  };
+}

@@ -1,0 +1,287 @@
+/**
+ * The DuckDB implementation of the MonitoringStore port, composed into the DuckDB store: documents as JSON
+ * rows written through the store's serialised writer, results as typed rows, gather reads on the reader.
+ */
+import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
+import type { Page, PageRequest } from "../../registry/records.js";
+import type { MonitoringStore } from "../monitoring-store.js";
+import {
+  findLatestEventTime,
+  listLateEventTimes,
+  readBins,
+  readNumericEdges,
+  readValues,
+  type QueryFn,
+} from "./monitoring-gather.js";
+import {
+  channelFromRow,
+  deliveryFromRow,
+  incidentFromRow,
+  monitorFromRow,
+  monitorResultFromRow,
+  policyFromRow,
+  toSegmentKey,
+} from "./monitoring-rows.js";
+import type { Row } from "./registry-rows.js";
+
+/** What the DuckDB store lends its monitoring part. */
+export interface DuckDbMonitoringContext {
+  readonly query: QueryFn;
+  readonly execute: (sql: string, params?: DuckDBValue[]) => Promise<void>;
+  readonly inTransaction: <T>(work: (connection: DuckDBConnection) => Promise<T>) => Promise<T>;
+}
+
+const ts = (date: Date | null): string | null => (date === null ? null : date.toISOString());
+const cast = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
+
+function toPage<T>(rows: Row[], countRows: Row[], convert: (row: Row) => T): Page<T> {
+  return { items: rows.map(convert), total: Number(countRows[0]?.n ?? 0) };
+}
+
+/** Creates the monitoring part of the DuckDB store. */
+export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): MonitoringStore {
+  const { query, execute, inTransaction } = context;
+  const pageOf = async <T>(
+    table: string,
+    where: string[],
+    params: DuckDBValue[],
+    request: PageRequest,
+    order: string,
+    convert: (row: Row) => T,
+  ): Promise<Page<T>> => {
+    const clause = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
+    const [rows, count] = await Promise.all([
+      query(
+        `SELECT * FROM ${table} ${clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
+        params,
+      ),
+      query(`SELECT count(*) AS n FROM ${table} ${clause}`, params),
+    ]);
+    return toPage(rows, count, convert);
+  };
+  const upsertDocument = (table: string, id: string, columns: Record<string, DuckDBValue>) =>
+    inTransaction(async (connection) => {
+      await connection.run(`DELETE FROM ${table} WHERE id = $1`, [id]);
+      const names = Object.keys(columns);
+      const values = names.map((name, i) => (name.endsWith("_at") ? cast(i + 2) : `$${i + 2}`));
+      await connection.run(
+        `INSERT INTO ${table} (id, ${names.join(", ")}) VALUES ($1, ${values.join(", ")})`,
+        [id, ...names.map((name) => columns[name] ?? null)],
+      );
+    });
+  const findOne = async <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> => {
+    const rows = await query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+    return rows[0] === undefined ? undefined : convert(rows[0]);
+  };
+
+  return {
+    saveMonitor: (record) =>
+      upsertDocument("monitors", record.id, {
+        model_id: record.modelId,
+        record_json: JSON.stringify(record),
+        created_at: ts(record.createdAt),
+        updated_at: ts(record.updatedAt),
+      }),
+    findMonitor: (id) => findOne("monitors", id, monitorFromRow),
+    listMonitors: (filter) =>
+      filter.modelId === undefined
+        ? pageOf("monitors", [], [], filter, "created_at, id", monitorFromRow)
+        : pageOf("monitors", ["model_id = $1"], [filter.modelId], filter, "created_at, id", monitorFromRow),
+    deleteMonitor: (id) =>
+      inTransaction(async (connection) => {
+        await connection.run("DELETE FROM monitors WHERE id = $1", [id]);
+        await connection.run("DELETE FROM monitor_runs WHERE monitor_id = $1", [id]);
+        await connection.run("DELETE FROM monitor_states WHERE monitor_id = $1", [id]);
+        await connection.run("DELETE FROM monitor_results WHERE monitor_id = $1", [id]);
+      }),
+
+    async loadMonitorRun(monitorId) {
+      const rows = await query("SELECT * FROM monitor_runs WHERE monitor_id = $1", [monitorId]);
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      return {
+        monitorId,
+        lastRunAt: (row.last_run_at as Date | null) ?? null,
+        lastError: (row.last_error as string | null) ?? null,
+        evaluatedUntil: (row.evaluated_until as Date | null) ?? null,
+        seenReceivedUntil: (row.seen_received_until as Date | null) ?? null,
+      };
+    },
+    saveMonitorRun: (run) =>
+      inTransaction(async (connection) => {
+        await connection.run("DELETE FROM monitor_runs WHERE monitor_id = $1", [run.monitorId]);
+        await connection.run(`INSERT INTO monitor_runs VALUES ($1, ${cast(2)}, $3, ${cast(4)}, ${cast(5)})`, [
+          run.monitorId,
+          ts(run.lastRunAt),
+          run.lastError,
+          ts(run.evaluatedUntil),
+          ts(run.seenReceivedUntil),
+        ]);
+      }),
+    async listMonitorStates(monitorId) {
+      const rows = await query("SELECT * FROM monitor_states WHERE monitor_id = $1 ORDER BY segment_key", [
+        monitorId,
+      ]);
+      return rows.map((row) => ({
+        monitorId,
+        segment: row.segment_key === "" ? null : String(row.segment_key),
+        state: JSON.parse(String(row.state_json)) as never,
+        detectorState: row.detector_json === null ? null : (JSON.parse(String(row.detector_json)) as unknown),
+      }));
+    },
+    saveEvaluation: ({ states, results, run }) =>
+      inTransaction(async (connection) => {
+        for (const state of states) {
+          const key = toSegmentKey(state.segment);
+          await connection.run("DELETE FROM monitor_states WHERE monitor_id = $1 AND segment_key = $2", [
+            state.monitorId,
+            key,
+          ]);
+          await connection.run("INSERT INTO monitor_states VALUES ($1, $2, $3, $4)", [
+            state.monitorId,
+            key,
+            JSON.stringify(state.state),
+            state.detectorState === null || state.detectorState === undefined
+              ? null
+              : JSON.stringify(state.detectorState),
+          ]);
+        }
+        for (const result of results) {
+          const key = toSegmentKey(result.segment);
+          await connection.run(
+            `DELETE FROM monitor_results WHERE monitor_id = $1 AND segment_key = $2 AND window_start = ${cast(3)}`,
+            [result.monitorId, key, result.windowStart.toISOString()],
+          );
+          await connection.run(
+            `INSERT INTO monitor_results VALUES ($1, $2, $3, ${cast(4)}, ${cast(5)}, $6, $7, $8, $9, $10, $11, ${cast(12)})`,
+            [
+              result.monitorId,
+              result.modelId,
+              key,
+              result.windowStart.toISOString(),
+              result.windowEnd.toISOString(),
+              result.value,
+              result.sampleSize,
+              result.severity,
+              result.status,
+              result.detail,
+              JSON.stringify(result.evidence),
+              result.evaluatedAt.toISOString(),
+            ],
+          );
+        }
+        await connection.run("DELETE FROM monitor_runs WHERE monitor_id = $1", [run.monitorId]);
+        await connection.run(`INSERT INTO monitor_runs VALUES ($1, ${cast(2)}, $3, ${cast(4)}, ${cast(5)})`, [
+          run.monitorId,
+          ts(run.lastRunAt),
+          run.lastError,
+          ts(run.evaluatedUntil),
+          ts(run.seenReceivedUntil),
+        ]);
+      }),
+    listMonitorResults: (filter) => {
+      const where = ["monitor_id = $1"];
+      const params: DuckDBValue[] = [filter.monitorId];
+      if (filter.segment !== undefined) {
+        params.push(filter.segment);
+        where.push(`segment_key = $${params.length}`);
+      }
+      if (filter.from !== undefined) {
+        params.push(filter.from.toISOString());
+        where.push(`window_start >= ${cast(params.length)}`);
+      }
+      if (filter.to !== undefined) {
+        params.push(filter.to.toISOString());
+        where.push(`window_start < ${cast(params.length)}`);
+      }
+      return pageOf(
+        "monitor_results",
+        where,
+        params,
+        filter,
+        "window_start, segment_key",
+        monitorResultFromRow,
+      );
+    },
+    async listLatestMonitorResults() {
+      const rows = await query(
+        `SELECT * FROM monitor_results QUALIFY row_number() OVER (
+           PARTITION BY monitor_id, segment_key ORDER BY window_start DESC) = 1 ORDER BY monitor_id, segment_key`,
+      );
+      return rows.map(monitorResultFromRow);
+    },
+
+    saveIncident: (record) =>
+      upsertDocument("incidents", record.id, {
+        model_id: record.incident.modelId,
+        status: record.incident.status,
+        opened_at: new Date(record.incident.openedAtMs).toISOString(),
+        resolved_at:
+          record.incident.resolvedAtMs === null ? null : new Date(record.incident.resolvedAtMs).toISOString(),
+        record_json: JSON.stringify(record),
+        created_at: new Date(record.incident.openedAtMs).toISOString(),
+      }),
+    findIncident: (id) => findOne("incidents", id, incidentFromRow),
+    listIncidents: (filter) => {
+      const where: string[] = [];
+      const params: DuckDBValue[] = [];
+      if (filter.modelId !== undefined) {
+        params.push(filter.modelId);
+        where.push(`model_id = $${params.length}`);
+      }
+      if (filter.status !== undefined) {
+        params.push(filter.status);
+        where.push(`status = $${params.length}`);
+      }
+      if (filter.unresolvedOrSince !== undefined) {
+        params.push(filter.unresolvedOrSince.toISOString());
+        where.push(`(status <> 'resolved' OR resolved_at >= ${cast(params.length)})`);
+      }
+      return pageOf("incidents", where, params, filter, "opened_at DESC, id", incidentFromRow);
+    },
+
+    insertChannel: (record) =>
+      upsertDocument("alert_channels", record.id, {
+        record_json: JSON.stringify(record),
+        created_at: ts(record.createdAt),
+      }),
+    findChannel: (id) => findOne("alert_channels", id, channelFromRow),
+    listChannels: (filter) => pageOf("alert_channels", [], [], filter, "created_at, id", channelFromRow),
+    deleteChannel: (id) => execute("DELETE FROM alert_channels WHERE id = $1", [id]),
+
+    saveDelivery: (record) =>
+      upsertDocument("deliveries", record.id, {
+        status: record.status,
+        next_attempt_at: ts(record.nextAttemptAt),
+        record_json: JSON.stringify(record),
+        created_at: ts(record.createdAt),
+      }),
+    listDeliveries: (filter) =>
+      filter.status === undefined
+        ? pageOf("deliveries", [], [], filter, "created_at, id", deliveryFromRow)
+        : pageOf("deliveries", ["status = $1"], [filter.status], filter, "created_at, id", deliveryFromRow),
+    async listDueDeliveries(at, limit) {
+      const rows = await query(
+        `SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ${cast(1)}
+         ORDER BY next_attempt_at, id LIMIT ${Math.max(1, Math.floor(limit))}`,
+        [at.toISOString()],
+      );
+      return rows.map(deliveryFromRow);
+    },
+
+    insertPolicy: (record) =>
+      upsertDocument("policies", record.id, {
+        record_json: JSON.stringify(record),
+        created_at: ts(record.createdAt),
+      }),
+    findPolicy: (id) => findOne("policies", id, policyFromRow),
+    listPolicies: (filter) => pageOf("policies", [], [], filter, "created_at, id", policyFromRow),
+    deletePolicy: (id) => execute("DELETE FROM policies WHERE id = $1", [id]),
+
+    readNumericEdges: (request) => readNumericEdges(query, request),
+    readBins: (request) => readBins(query, request),
+    readValues: (request) => readValues(query, request),
+    listLateEventTimes: (input) => listLateEventTimes(query, input),
+    findLatestEventTime: (versionId) => findLatestEventTime(query, versionId),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * The monitoring part of the Store port: monitors, their state and results, incidents, channels,
+ * deliveries and policies, plus the gather reads of the monitor runner (binned counts, values and late
+ * arrivals per window), which keep every SQL statement inside the adapter.
+ */
+import type { TimeWindow } from "@sextant/core";
+import type { SegmentCondition } from "@sextant/sdk";
+import type {
+  ChannelRecord,
+  DeliveryRecord,
+  IncidentRecord,
+  MonitorRecord,
+  MonitorResultRecord,
+  MonitorRunRecord,
+  MonitorStateRecord,
+  PolicyRecord,
+} from "../monitoring/monitoring-records.js";
+import type { Page, PageRequest } from "../registry/records.js";
+
+/** Which stream of a version a column lives in. */
+export type EventStream = "predictions" | "labels" | "outcomes";
+
+/** A column to read, with its stream (file references hold every stream in one table). */
+export interface GatherColumn {
+  readonly name: string;
+  readonly stream: EventStream;
+}
+
+/** Rows to gather: a version's events grouped into windows, or a baseline (reference rows or a time range). */
+export type GatherSource =
+  | { readonly kind: "windows"; readonly versionId: string; readonly windows: readonly TimeWindow[] }
+  | { readonly kind: "reference"; readonly versionId: string; readonly referenceId: string }
+  | { readonly kind: "range"; readonly versionId: string; readonly fromMs: number; readonly toMs: number };
+
+/** A column to bin: numeric by edges (bin i = number of edges below the value), or categorical by value. */
+export type BinnedColumn =
+  | (GatherColumn & { readonly kind: "numeric"; readonly edges: readonly number[] })
+  | (GatherColumn & { readonly kind: "categorical" });
+
+/** Counts per bin (numeric: bin index as a string) and missing values of one column. */
+export interface ColumnBins {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly missing: number;
+}
+
+/** Binned counts of one group of rows (a window, or the whole baseline with windowIndex 0). */
+export interface GroupBins {
+  readonly windowIndex: number;
+  readonly rowCount: number;
+  readonly columns: Readonly<Record<string, ColumnBins>>;
+}
+
+/** Column values of gathered rows; `windowIndex[i]` is row i's window (0 for a baseline). */
+export interface GatheredValues {
+  readonly windowIndex: Int32Array;
+  readonly columns: Readonly<Record<string, readonly (number | string | boolean | null)[]>>;
+}
+
+/** A gather request: where, which segment filter, which columns. */
+export interface GatherRequest<C> {
+  readonly source: GatherSource;
+  readonly segment: readonly SegmentCondition[] | null;
+  readonly columns: readonly C[];
+  /** Only rows with a joined label (performance monitors). */
+  readonly labelledOnly?: boolean;
+}
+
+/** Filter of the result time series. */
+export interface MonitorResultFilter extends PageRequest {
+  readonly monitorId: string;
+  readonly segment?: string | undefined;
+  readonly from?: Date | undefined;
+  readonly to?: Date | undefined;
+}
+
+/** The persistence port of monitoring. */
+export interface MonitoringStore {
+  saveMonitor(record: MonitorRecord): Promise<void>;
+  findMonitor(id: string): Promise<MonitorRecord | undefined>;
+  listMonitors(filter: PageRequest & { readonly modelId?: string | undefined }): Promise<Page<MonitorRecord>>;
+  /** Deletes the monitor with its state and results. */
+  deleteMonitor(id: string): Promise<void>;
+
+  loadMonitorRun(monitorId: string): Promise<MonitorRunRecord | undefined>;
+  saveMonitorRun(record: MonitorRunRecord): Promise<void>;
+  listMonitorStates(monitorId: string): Promise<MonitorStateRecord[]>;
+  /** Saves states and results of one evaluation in one transaction (results upsert by window). */
+  saveEvaluation(input: {
+    readonly states: readonly MonitorStateRecord[];
+    readonly results: readonly MonitorResultRecord[];
+    readonly run: MonitorRunRecord;
+  }): Promise<void>;
+  listMonitorResults(filter: MonitorResultFilter): Promise<Page<MonitorResultRecord>>;
+  /** The newest result of every monitor scope (for /metrics). */
+  listLatestMonitorResults(): Promise<MonitorResultRecord[]>;
+
+  saveIncident(record: IncidentRecord): Promise<void>;
+  findIncident(id: string): Promise<IncidentRecord | undefined>;
+  listIncidents(
+    filter: PageRequest & {
+      readonly modelId?: string | undefined;
+      readonly status?: string | undefined;
+      readonly unresolvedOrSince?: Date | undefined;
+    },
+  ): Promise<Page<IncidentRecord>>;
+
+  insertChannel(record: ChannelRecord): Promise<void>;
+  findChannel(id: string): Promise<ChannelRecord | undefined>;
+  listChannels(filter: PageRequest): Promise<Page<ChannelRecord>>;
+  deleteChannel(id: string): Promise<void>;
+
+  saveDelivery(record: DeliveryRecord): Promise<void>;
+  listDeliveries(
+    filter: PageRequest & { readonly status?: string | undefined },
+  ): Promise<Page<DeliveryRecord>>;
+  /** Pending deliveries whose next attempt is due at `at`, oldest first. */
+  listDueDeliveries(at: Date, limit: number): Promise<DeliveryRecord[]>;
+
+  insertPolicy(record: PolicyRecord): Promise<void>;
+  findPolicy(id: string): Promise<PolicyRecord | undefined>;
+  listPolicies(filter: PageRequest): Promise<Page<PolicyRecord>>;
+  deletePolicy(id: string): Promise<void>;
+
+  /** Numeric edges from the source: min, the given quantiles, max (approximate quantiles are fine). */
+  readNumericEdges(
+    request: GatherRequest<GatherColumn> & { readonly quantiles: readonly number[] },
+  ): Promise<Record<string, number[]>>;
+  /** Binned counts per window (or one group for a baseline), binned next to the data. */
+  readBins(request: GatherRequest<BinnedColumn>): Promise<GroupBins[]>;
+  /** Raw values of a few columns (scores, labels, groups, outcomes), row-aligned. */
+  readValues(request: GatherRequest<GatherColumn>): Promise<GatheredValues>;
+  /** Event times (ms) of predictions received, or labelled/outcome rows received, in (after, until]. */
+  listLateEventTimes(input: {
+    readonly versionId: string;
+    readonly receivedAfter: Date;
+    readonly receivedUntil: Date;
+  }): Promise<number[]>;
+  /** The newest prediction time of a version, or null. */
+  findLatestEventTime(versionId: string): Promise<Date | null>;
+}
