@@ -1,0 +1,83 @@
+/** Assembles the monitoring services over a store: monitors, runner, incidents, outbox, channels, scheduler. */
+import type { createChannelSchema } from "@sextant/sdk";
+import type { Logger } from "pino";
+import type { z } from "zod";
+import { AppError } from "../app/app-error.js";
+import { createChannelSender } from "../alerting/channel-senders.js";
+import { createDeliveryOutbox, type DeliveryOutbox } from "../alerting/delivery-outbox.js";
+import { assertOutboundHostAllowed, resolveWithDns, type ResolveHost } from "../alerting/outbound-url.js";
+import { createIncidentService, type IncidentService } from "../incidents/incident-service.js";
+import { createMonitorScheduler, type MonitorScheduler } from "../scheduler/monitor-scheduler.js";
+import type { Store } from "../storage/store.js";
+import { createMonitorRunner, type MonitorRunner } from "./monitor-runner.js";
+import { createMonitorService, type MonitorService } from "./monitor-service.js";
+import { createMonitoringIdGenerator, type MonitoringIdGenerator } from "./monitoring-ids.js";
+import type { ChannelRecord } from "./monitoring-records.js";
+
+/** The monitoring services of one server. */
+export interface MonitoringServices {
+  readonly monitors: MonitorService;
+  readonly runner: MonitorRunner;
+  readonly incidents: IncidentService;
+  readonly outbox: DeliveryOutbox;
+  readonly scheduler: MonitorScheduler;
+  createChannel(input: z.output<typeof createChannelSchema>): Promise<ChannelRecord>;
+}
+
+/** Creates the monitoring services. */
+export function createMonitoringServices(options: {
+  readonly store: Store;
+  readonly clock: () => Date;
+  readonly logger: Logger;
+  readonly outboundAllowList: readonly string[];
+  readonly resolve?: ResolveHost;
+  readonly ids?: MonitoringIdGenerator;
+  readonly maxAttempts?: number;
+  readonly baseBackoffMs?: number;
+}): MonitoringServices {
+  const { store, clock } = options;
+  const ids = options.ids ?? createMonitoringIdGenerator();
+  const resolve = options.resolve ?? resolveWithDns;
+  const send = createChannelSender({ allowList: options.outboundAllowList, resolve, timeoutMs: 10_000 });
+  const outbox = createDeliveryOutbox({
+    store,
+    ids,
+    send,
+    clock,
+    maxAttempts: options.maxAttempts ?? 5,
+    baseBackoffMs: options.baseBackoffMs ?? 30_000,
+  });
+  const incidents = createIncidentService({ store, ids, notify: outbox.notify });
+  const runner = createMonitorRunner({ store, incidents });
+  const monitors = createMonitorService({ store, ids, clock });
+  const scheduler = createMonitorScheduler({ store, runner, outbox, clock, logger: options.logger });
+  return {
+    monitors,
+    runner,
+    incidents,
+    outbox,
+    scheduler,
+    async createChannel(input) {
+      const config = input.config;
+      const host = config.kind === "email" ? config.host : new URL(config.url).hostname;
+      try {
+        await assertOutboundHostAllowed({ host, allowList: options.outboundAllowList, resolve });
+      } catch (error) {
+        throw new AppError("CHANNEL_URL_REFUSED", (error as Error).message);
+      }
+      if (input.workspaceId !== null && (await store.findWorkspace(input.workspaceId)) === undefined) {
+        throw new AppError("WORKSPACE_NOT_FOUND", `no workspace with id ${input.workspaceId}`);
+      }
+      const record: ChannelRecord = {
+        id: ids("chn"),
+        name: input.name,
+        workspaceId: input.workspaceId,
+        minSeverity: input.minSeverity,
+        config,
+        createdAt: clock(),
+      };
+      await store.insertChannel(record);
+      return record;
+    },
+  };
+}
