@@ -1,0 +1,210 @@
+/**
+ * The PostgreSQL implementation of the AuthStore port. Audit appends lock the one-row head
+ * (`SELECT … FOR UPDATE`) and check it in the same transaction, so appends from several processes
+ * serialise and a stale chain is refused with AuditChainConflictError instead of forking.
+ */
+import type { Page, PageRequest } from "../../registry/records.js";
+import { AuditChainConflictError, type AuthStore } from "../auth-store.js";
+import {
+  apiKeyFromRow,
+  auditFromRow,
+  auditToParams,
+  membershipFromRow,
+  sessionFromRow,
+  userFromRow,
+  userToParams,
+} from "./auth-rows.js";
+import { queryRows, type Param, type PgContext, type Row } from "./pg-session.js";
+
+interface Where {
+  readonly clause: string;
+  readonly params: Param[];
+}
+
+/** Builds a WHERE clause from optional conditions, numbering parameters. */
+function toWhere(conditions: readonly [(index: number) => string, Param | undefined][]): Where {
+  const params: Param[] = [];
+  const parts: string[] = [];
+  for (const [condition, value] of conditions) {
+    if (value === undefined) continue;
+    params.push(value);
+    parts.push(condition(params.length));
+  }
+  return { clause: parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`, params };
+}
+
+/** Creates the AuthStore part of the PostgreSQL store. */
+export function createPgAuthStore(db: PgContext): AuthStore {
+  const one = async <T>(sql: string, params: Param[], convert: (row: Row) => T): Promise<T | undefined> => {
+    const rows = await db.query(sql, params);
+    return rows[0] === undefined ? undefined : convert(rows[0]);
+  };
+  const page = async <T>(
+    from: string,
+    where: Where,
+    order: string,
+    request: PageRequest,
+    convert: (row: Row) => T,
+  ): Promise<Page<T>> => {
+    const [count, rows] = await Promise.all([
+      db.query(`SELECT count(*) AS n FROM ${from} ${where.clause}`, where.params),
+      db.query(
+        `SELECT * FROM ${from} ${where.clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
+        where.params,
+      ),
+    ]);
+    return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
+  };
+  const run = async (sql: string, params: Param[]): Promise<void> => {
+    await db.execute(sql, params);
+  };
+
+  return {
+    insertUser: (record) =>
+      run("INSERT INTO users VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", userToParams(record)),
+    updateUser: (record) =>
+      run(
+        `UPDATE users SET username = $2, display_name = $3, password_hash = $4, org_admin = $5, disabled = $6,
+           created_at = $7, updated_at = $8 WHERE id = $1`,
+        userToParams(record),
+      ),
+    findUser: (id) => one("SELECT * FROM users WHERE id = $1", [id], userFromRow),
+    findUserByUsername: (username) => one("SELECT * FROM users WHERE username = $1", [username], userFromRow),
+    listUsers: (filter) =>
+      page(
+        "users",
+        toWhere([
+          [
+            (i) => `(strpos(username, $${i}) > 0 OR strpos(lower(display_name), $${i}) > 0)`,
+            filter.q?.toLowerCase(),
+          ],
+        ]),
+        "created_at, id",
+        filter,
+        userFromRow,
+      ),
+    async countUsers() {
+      const rows = await db.query("SELECT count(*) AS n FROM users");
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    insertSession: (record) =>
+      run("INSERT INTO sessions VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", [
+        record.id,
+        record.tokenHash,
+        record.userId,
+        record.csrfToken,
+        record.createdAt,
+        record.expiresAt,
+        record.ip,
+        record.userAgent,
+      ]),
+    findSessionByTokenHash: (tokenHash) =>
+      one("SELECT * FROM sessions WHERE token_hash = $1", [tokenHash], sessionFromRow),
+    deleteSession: (id) => run("DELETE FROM sessions WHERE id = $1", [id]),
+    deleteUserSessions: (userId, keepSessionId) =>
+      run("DELETE FROM sessions WHERE user_id = $1 AND id <> $2", [userId, keepSessionId ?? ""]),
+    deleteExpiredSessions: (now) => run("DELETE FROM sessions WHERE expires_at <= $1", [now]),
+
+    saveMembership: (record) =>
+      run(
+        `INSERT INTO memberships VALUES ($1, $2, $3, $4)
+         ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role, created_at = excluded.created_at`,
+        [record.workspaceId, record.userId, record.role, record.createdAt],
+      ),
+    async deleteMembership(workspaceId, userId) {
+      const count = await db.execute("DELETE FROM memberships WHERE workspace_id = $1 AND user_id = $2", [
+        workspaceId,
+        userId,
+      ]);
+      return count > 0;
+    },
+    async listUserMemberships(userId) {
+      const rows = await db.query("SELECT * FROM memberships WHERE user_id = $1 ORDER BY workspace_id", [
+        userId,
+      ]);
+      return rows.map(membershipFromRow);
+    },
+    listWorkspaceMembers: (filter) =>
+      page(
+        "memberships",
+        toWhere([[(i) => `workspace_id = $${i}`, filter.workspaceId]]),
+        "created_at, user_id",
+        filter,
+        membershipFromRow,
+      ),
+
+    insertApiKey: (record) =>
+      run("INSERT INTO api_keys VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", [
+        record.id,
+        record.workspaceId,
+        record.name,
+        record.role,
+        record.keyHash,
+        record.prefix,
+        record.createdBy,
+        record.createdAt,
+        record.expiresAt,
+        record.revokedAt,
+        record.lastUsedAt,
+      ]),
+    findApiKey: (id) => one("SELECT * FROM api_keys WHERE id = $1", [id], apiKeyFromRow),
+    findApiKeyByHash: (keyHash) =>
+      one("SELECT * FROM api_keys WHERE key_hash = $1", [keyHash], apiKeyFromRow),
+    listApiKeys: (filter) =>
+      page(
+        "api_keys",
+        toWhere([[(i) => `workspace_id = $${i}`, filter.workspaceId]]),
+        "created_at, id",
+        filter,
+        apiKeyFromRow,
+      ),
+    revokeApiKey: (id, revokedAt) =>
+      run("UPDATE api_keys SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL", [id, revokedAt]),
+    touchApiKey: (id, lastUsedAt) =>
+      run("UPDATE api_keys SET last_used_at = $2 WHERE id = $1", [id, lastUsedAt]),
+
+    appendAuditEntries: (entries) =>
+      db.inTransaction(async (client) => {
+        const first = entries[0];
+        const last = entries[entries.length - 1];
+        if (first === undefined || last === undefined) return;
+        const head = (await queryRows(client, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"))[0];
+        const headSeq = Number(head?.seq ?? 0);
+        if (first.seq !== headSeq + 1 || first.prevHash !== String(head?.hash)) {
+          throw new AuditChainConflictError(`audit head is ${headSeq}, append starts at ${first.seq}`);
+        }
+        for (const entry of entries) {
+          await client.query(
+            "INSERT INTO audit_log VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+            auditToParams(entry),
+          );
+        }
+        await client.query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", [last.seq, last.hash]);
+      }),
+    async loadAuditHead() {
+      const row = (await db.query("SELECT seq, hash FROM audit_head WHERE id = 1"))[0];
+      return { seq: Number(row?.seq ?? 0), hash: String(row?.hash) };
+    },
+    listAuditEntries: (filter) => {
+      const where = toWhere([
+        [(i) => `workspace_id = $${i}`, filter.workspaceId],
+        [(i) => `actor_id = $${i}`, filter.actorId],
+        [(i) => `action = $${i}`, filter.action],
+        [(i) => `target_id = $${i}`, filter.targetId],
+        [(i) => `outcome = $${i}`, filter.outcome],
+        [(i) => `occurred_at >= $${i}`, filter.from],
+        [(i) => `occurred_at < $${i}`, filter.to],
+        [(i) => `workspace_id = ANY($${i}::text[])`, filter.workspaceIds],
+      ]);
+      return page("audit_log", where, "seq DESC", filter, auditFromRow);
+    },
+    async scanAuditEntries(afterSeq, limit) {
+      const rows = await db.query(
+        `SELECT * FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT ${Math.floor(limit)}`,
+        [afterSeq],
+      );
+      return rows.map(auditFromRow);
+    },
+  };
+}

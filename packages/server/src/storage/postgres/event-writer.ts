@@ -1,0 +1,141 @@
+/**
+ * Writes a group of event batches in one PostgreSQL transaction through binary COPY; the COMMIT (with
+ * synchronous_commit=on) is the durability point, as in decision 0003. Replays are rare, so the fast
+ * path copies straight into the event tables, whose primary key refuses a replayed event id; on that
+ * error (or ids repeated across the group) the whole group is redone through ON COMMIT DROP staging
+ * tables and `INSERT … ON CONFLICT DO NOTHING`, which skips and counts duplicates.
+ */
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { from as copyFrom } from "pg-copy-streams";
+import type { EventBatch, WriteOutcome } from "../event-batch.js";
+import { encodeBinaryCopy, type CopyField } from "./binary-copy.js";
+import type { PgContext, TxClient } from "./pg-session.js";
+import { quoteIdentifier, systemColumns, toEventTableName, toPgType } from "./sql-text.js";
+
+interface Target {
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly fields: readonly CopyField[];
+  readonly systemDdl: readonly string[];
+}
+
+function toTarget(batch: EventBatch): Target {
+  const { eventId, timestamp, receivedAt } = systemColumns;
+  const target = batch.target;
+  const table = toEventTableName(
+    target.kind,
+    target.kind === "reference" ? target.referenceId : target.versionId,
+  );
+  const ids: CopyField = { kind: "text", values: batch.eventIds };
+  const times: CopyField = {
+    kind: "timestamp",
+    valuesMs: batch.timestampsMs ?? new Float64Array(batch.rowCount).fill(Number.NaN),
+  };
+  const received: CopyField = { kind: "constant_timestamp", ms: batch.receivedAtMs };
+  const system: [string, CopyField, string][] =
+    target.kind === "predictions"
+      ? [
+          [eventId, ids, "text"],
+          [timestamp, times, "timestamptz"],
+          [receivedAt, received, "timestamptz"],
+        ]
+      : target.kind === "reference"
+        ? [
+            [eventId, ids, "text"],
+            [timestamp, times, "timestamptz"],
+          ]
+        : [
+            [eventId, ids, "text"],
+            [receivedAt, received, "timestamptz"],
+          ];
+  return {
+    table,
+    columns: [...system.map(([name]) => name), ...batch.columns.map((column) => column.name)],
+    fields: [
+      ...system.map(([, field]) => field),
+      ...batch.values.map((values): CopyField => ({ kind: "column", values })),
+    ],
+    systemDdl: system.map(([name, , type]) => `${name} ${type}`),
+  };
+}
+
+async function copyInto(client: TxClient, table: string, target: Target, rowCount: number): Promise<void> {
+  const columnList = target.columns.map(quoteIdentifier).join(", ");
+  const stream = client.query(copyFrom(`COPY ${table} (${columnList}) FROM STDIN (FORMAT binary)`));
+  await pipeline(Readable.from([encodeBinaryCopy(target.fields, rowCount)]), stream);
+}
+
+function hasIdsRepeatedAcrossBatches(batches: readonly EventBatch[]): boolean {
+  if (batches.length < 2) return false;
+  const seen = new Set<string>();
+  for (const batch of batches) {
+    if (batch.target.kind === "reference") continue;
+    const prefix = `${batch.target.kind}:${batch.target.versionId}:`;
+    for (const id of batch.eventIds) {
+      const key = prefix + (id ?? "");
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
+}
+
+function isDuplicateKeyError(error: unknown): boolean {
+  return (error as { code?: string }).code === "23505";
+}
+
+async function writeDirect(client: TxClient, batch: EventBatch): Promise<WriteOutcome> {
+  const target = toTarget(batch);
+  await copyInto(client, target.table, target, batch.rowCount);
+  return { inserted: batch.rowCount, duplicates: 0 };
+}
+
+async function writeSkippingDuplicates(
+  client: TxClient,
+  batch: EventBatch,
+  index: number,
+): Promise<WriteOutcome> {
+  const target = toTarget(batch);
+  if (batch.target.kind === "reference") return writeDirect(client, batch);
+  const stage = `sx_stage_${index}`;
+  const userDdl = batch.columns.map(
+    (column) => `${quoteIdentifier(column.name)} ${toPgType(column.storage)}`,
+  );
+  await client.query(
+    `CREATE TEMP TABLE ${stage} (${[...target.systemDdl, ...userDdl].join(", ")}) ON COMMIT DROP`,
+  );
+  await copyInto(client, stage, target, batch.rowCount);
+  const columnList = target.columns.map(quoteIdentifier).join(", ");
+  const result = await client.query(
+    `INSERT INTO ${target.table} (${columnList}) SELECT ${columnList} FROM ${stage}
+     ON CONFLICT (${systemColumns.eventId}) DO NOTHING`,
+  );
+  const inserted = result.rowCount ?? 0;
+  return { inserted, duplicates: batch.rowCount - inserted };
+}
+
+/** Writes the batches atomically and durably; duplicate event ids are skipped and counted. */
+export async function writeEventBatches(
+  db: PgContext,
+  batches: readonly EventBatch[],
+): Promise<WriteOutcome[]> {
+  if (batches.length === 0) return [];
+  if (!hasIdsRepeatedAcrossBatches(batches)) {
+    try {
+      return await db.inTransaction(async (client) => {
+        const outcomes: WriteOutcome[] = [];
+        for (const batch of batches) outcomes.push(await writeDirect(client, batch));
+        return outcomes;
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
+  return db.inTransaction(async (client) => {
+    const outcomes: WriteOutcome[] = [];
+    for (const [index, batch] of batches.entries())
+      outcomes.push(await writeSkippingDuplicates(client, batch, index));
+    return outcomes;
+  });
+}

@@ -1,0 +1,268 @@
+/**
+ * The PostgreSQL implementation of the MonitoringStore port: definitions, incidents, channels,
+ * deliveries and policies as JSON documents upserted by id, results as typed rows upserted by window,
+ * and the gather reads of monitoring-gather.ts.
+ */
+import type { MonitorResultRecord } from "../../monitoring/monitoring-records.js";
+import type { Page, PageRequest } from "../../registry/records.js";
+import type { MonitoringStore } from "../monitoring-store.js";
+import {
+  channelFromRow,
+  deliveryFromRow,
+  incidentFromRow,
+  monitorFromRow,
+  monitorResultFromRow,
+  policyFromRow,
+  toSegmentKey,
+} from "../duckdb/monitoring-rows.js";
+import {
+  findLatestEventTime,
+  listLateEventTimes,
+  readBins,
+  readNumericEdges,
+  readValues,
+} from "./monitoring-gather.js";
+import type { Param, PgContext, Row, TxClient } from "./pg-session.js";
+
+function toJsonOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
+}
+
+async function saveRun(
+  client: TxClient,
+  run: Parameters<MonitoringStore["saveMonitorRun"]>[0],
+): Promise<void> {
+  await client.query(
+    `INSERT INTO monitor_runs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (monitor_id) DO UPDATE SET
+       last_run_at = excluded.last_run_at, last_error = excluded.last_error,
+       evaluated_until = excluded.evaluated_until, seen_received_until = excluded.seen_received_until`,
+    [run.monitorId, run.lastRunAt, run.lastError, run.evaluatedUntil, run.seenReceivedUntil],
+  );
+}
+
+async function saveResult(client: TxClient, result: MonitorResultRecord): Promise<void> {
+  await client.query(
+    `INSERT INTO monitor_results VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     ON CONFLICT (monitor_id, segment_key, window_start) DO UPDATE SET model_id = excluded.model_id,
+       window_end = excluded.window_end, value = excluded.value, sample_size = excluded.sample_size,
+       severity = excluded.severity, status = excluded.status, detail = excluded.detail,
+       evidence_json = excluded.evidence_json, evaluated_at = excluded.evaluated_at`,
+    [
+      result.monitorId,
+      result.modelId,
+      toSegmentKey(result.segment),
+      result.windowStart,
+      result.windowEnd,
+      result.value,
+      result.sampleSize,
+      result.severity,
+      result.status,
+      result.detail,
+      JSON.stringify(result.evidence),
+      result.evaluatedAt,
+    ],
+  );
+}
+
+/** Creates the monitoring part of the PostgreSQL store. */
+export function createPgMonitoringStore(db: PgContext): MonitoringStore {
+  const { query, execute, inTransaction } = db;
+  const pageOf = async <T>(
+    table: string,
+    where: string[],
+    params: Param[],
+    request: PageRequest,
+    order: string,
+    convert: (row: Row) => T,
+  ): Promise<Page<T>> => {
+    const clause = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
+    const [rows, count] = await Promise.all([
+      query(
+        `SELECT * FROM ${table} ${clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
+        params,
+      ),
+      query(`SELECT count(*) AS n FROM ${table} ${clause}`, params),
+    ]);
+    return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
+  };
+  const upsertDocument = async (table: string, id: string, columns: Record<string, Param>): Promise<void> => {
+    const names = Object.keys(columns);
+    const values = names.map((_, i) => `$${i + 2}`);
+    const updates = names.map((name) => `${name} = excluded.${name}`);
+    await execute(
+      `INSERT INTO ${table} (id, ${names.join(", ")}) VALUES ($1, ${values.join(", ")})
+       ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`,
+      [id, ...names.map((name) => columns[name] ?? null)],
+    );
+  };
+  const findOne = async <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> => {
+    const rows = await query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
+    return rows[0] === undefined ? undefined : convert(rows[0]);
+  };
+  const run = async (sql: string, params: Param[]): Promise<void> => {
+    await execute(sql, params);
+  };
+
+  return {
+    saveMonitor: (record) =>
+      upsertDocument("monitors", record.id, {
+        model_id: record.modelId,
+        record_json: JSON.stringify(record),
+        created_at: record.createdAt,
+        updated_at: record.updatedAt,
+      }),
+    findMonitor: (id) => findOne("monitors", id, monitorFromRow),
+    listMonitors: (filter) =>
+      filter.modelId === undefined
+        ? pageOf("monitors", [], [], filter, "created_at, id", monitorFromRow)
+        : pageOf("monitors", ["model_id = $1"], [filter.modelId], filter, "created_at, id", monitorFromRow),
+    deleteMonitor: (id) =>
+      inTransaction(async (client) => {
+        for (const [table, column] of [
+          ["monitors", "id"],
+          ["monitor_runs", "monitor_id"],
+          ["monitor_states", "monitor_id"],
+          ["monitor_results", "monitor_id"],
+        ] as const) {
+          await client.query(`DELETE FROM ${table} WHERE ${column} = $1`, [id]);
+        }
+      }),
+
+    async loadMonitorRun(monitorId) {
+      const row = (await query("SELECT * FROM monitor_runs WHERE monitor_id = $1", [monitorId]))[0];
+      if (row === undefined) return undefined;
+      return {
+        monitorId,
+        lastRunAt: (row.last_run_at as Date | null) ?? null,
+        lastError: (row.last_error as string | null) ?? null,
+        evaluatedUntil: (row.evaluated_until as Date | null) ?? null,
+        seenReceivedUntil: (row.seen_received_until as Date | null) ?? null,
+      };
+    },
+    saveMonitorRun: (record) => inTransaction((client) => saveRun(client, record)),
+    async listMonitorStates(monitorId) {
+      const rows = await query("SELECT * FROM monitor_states WHERE monitor_id = $1 ORDER BY segment_key", [
+        monitorId,
+      ]);
+      return rows.map((row) => ({
+        monitorId,
+        segment: row.segment_key === "" ? null : String(row.segment_key),
+        state: JSON.parse(String(row.state_json)) as never,
+        detectorState:
+          typeof row.detector_json === "string" ? (JSON.parse(row.detector_json) as unknown) : null,
+      }));
+    },
+    saveEvaluation: ({ states, results, run: runRecord }) =>
+      inTransaction(async (client) => {
+        for (const state of states) {
+          await client.query(
+            `INSERT INTO monitor_states VALUES ($1, $2, $3, $4) ON CONFLICT (monitor_id, segment_key)
+             DO UPDATE SET state_json = excluded.state_json, detector_json = excluded.detector_json`,
+            [
+              state.monitorId,
+              toSegmentKey(state.segment),
+              JSON.stringify(state.state),
+              toJsonOrNull(state.detectorState),
+            ],
+          );
+        }
+        for (const result of results) await saveResult(client, result);
+        await saveRun(client, runRecord);
+      }),
+    listMonitorResults: (filter) => {
+      const where = ["monitor_id = $1"];
+      const params: Param[] = [filter.monitorId];
+      const add = (value: Param | undefined, condition: (i: number) => string): void => {
+        if (value === undefined) return;
+        params.push(value);
+        where.push(condition(params.length));
+      };
+      add(filter.segment, (i) => `segment_key = $${i}`);
+      add(filter.from, (i) => `window_start >= $${i}`);
+      add(filter.to, (i) => `window_start < $${i}`);
+      return pageOf(
+        "monitor_results",
+        where,
+        params,
+        filter,
+        "window_start, segment_key",
+        monitorResultFromRow,
+      );
+    },
+    async listLatestMonitorResults() {
+      const rows = await query(
+        `SELECT DISTINCT ON (monitor_id, segment_key) * FROM monitor_results
+         ORDER BY monitor_id, segment_key, window_start DESC`,
+      );
+      return rows.map(monitorResultFromRow);
+    },
+
+    saveIncident: (record) =>
+      upsertDocument("incidents", record.id, {
+        model_id: record.incident.modelId,
+        status: record.incident.status,
+        opened_at: new Date(record.incident.openedAtMs),
+        resolved_at: record.incident.resolvedAtMs === null ? null : new Date(record.incident.resolvedAtMs),
+        record_json: JSON.stringify(record),
+        created_at: new Date(record.incident.openedAtMs),
+      }),
+    findIncident: (id) => findOne("incidents", id, incidentFromRow),
+    listIncidents: (filter) => {
+      const where: string[] = [];
+      const params: Param[] = [];
+      const add = (value: Param | undefined, condition: (i: number) => string): void => {
+        if (value === undefined) return;
+        params.push(value);
+        where.push(condition(params.length));
+      };
+      add(filter.modelId, (i) => `model_id = $${i}`);
+      add(filter.status, (i) => `status = $${i}`);
+      add(filter.unresolvedOrSince, (i) => `(status <> 'resolved' OR resolved_at >= $${i})`);
+      return pageOf("incidents", where, params, filter, "opened_at DESC, id", incidentFromRow);
+    },
+
+    insertChannel: (record) =>
+      upsertDocument("alert_channels", record.id, {
+        record_json: JSON.stringify(record),
+        created_at: record.createdAt,
+      }),
+    findChannel: (id) => findOne("alert_channels", id, channelFromRow),
+    listChannels: (filter) => pageOf("alert_channels", [], [], filter, "created_at, id", channelFromRow),
+    deleteChannel: (id) => run("DELETE FROM alert_channels WHERE id = $1", [id]),
+
+    saveDelivery: (record) =>
+      upsertDocument("deliveries", record.id, {
+        status: record.status,
+        next_attempt_at: record.nextAttemptAt,
+        record_json: JSON.stringify(record),
+        created_at: record.createdAt,
+      }),
+    listDeliveries: (filter) =>
+      filter.status === undefined
+        ? pageOf("deliveries", [], [], filter, "created_at, id", deliveryFromRow)
+        : pageOf("deliveries", ["status = $1"], [filter.status], filter, "created_at, id", deliveryFromRow),
+    async listDueDeliveries(at, limit) {
+      const rows = await query(
+        `SELECT * FROM deliveries WHERE status = 'pending' AND next_attempt_at <= $1
+         ORDER BY next_attempt_at, id LIMIT ${Math.max(1, Math.floor(limit))}`,
+        [at],
+      );
+      return rows.map(deliveryFromRow);
+    },
+
+    insertPolicy: (record) =>
+      upsertDocument("policies", record.id, {
+        record_json: JSON.stringify(record),
+        created_at: record.createdAt,
+      }),
+    findPolicy: (id) => findOne("policies", id, policyFromRow),
+    listPolicies: (filter) => pageOf("policies", [], [], filter, "created_at, id", policyFromRow),
+    deletePolicy: (id) => run("DELETE FROM policies WHERE id = $1", [id]),
+
+    readNumericEdges: (request) => readNumericEdges(query, request),
+    readBins: (request) => readBins(query, request),
+    readValues: (request) => readValues(query, request),
+    listLateEventTimes: (input) => listLateEventTimes(query, input),
+    findLatestEventTime: (versionId) => findLatestEventTime(query, versionId),
+  };
+}
