@@ -1,2 +1,0 @@
-/** @sextant/web: skeleton; filled by a later issue (see README). */
-export const packageName = "@sextant/web";
