@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -7,33 +6,12 @@ import {
   computeHistogramBinEdges,
   computeLinspace,
 } from "./histogram.js";
-
-interface ReferenceCase {
-  id: string;
-  inputs: { values: number[] };
-  expected: { hist10_edges: number[]; hist10_counts: number[] };
-}
-const referenceCases = (
-  JSON.parse(
-    readFileSync(new URL("../../../../../shared/reference/quantiles.json", import.meta.url), "utf8"),
-  ) as { cases: ReferenceCase[] }
-).cases;
-
-/** Python: s = s·48271 mod (2^31 − 1); u = s/(2^31 − 1); v = floor((u·u·u·400 + 1)·dup)/dup. */
-function generateSkewed(seed: number, n: number, dup: number): Float64Array {
-  const values = new Float64Array(n);
-  let state = seed;
-  for (let i = 0; i < n; i++) {
-    state = (state * 48271) % 2147483647;
-    const u = state / 2147483647;
-    values[i] = Math.floor((u * u * u * 400 + 1) * dup) / dup;
-  }
-  return values;
-}
+import { generateSkewedSample } from "../../test/support/deterministic-samples.js";
+import { expectOk } from "../../test/support/result-assertions.js";
+import { loadReferenceCases } from "../../test/reference/vector-file.js";
 
 function histogramOf(values: Float64Array, binCount: number) {
-  const result = computeEqualWidthHistogram(values, binCount);
-  if (result.status !== "ok") throw new Error(result.reason);
+  const result = expectOk(computeEqualWidthHistogram(values, binCount));
   return { edges: Array.from(result.edges), counts: Array.from(result.counts) };
 }
 
@@ -54,15 +32,16 @@ function countByDefinition(values: ArrayLike<number>, edges: ArrayLike<number>):
 }
 
 describe("equal-width histograms (NumPy semantics)", () => {
-  it.each(referenceCases)("matches reference $id bit for bit", (c) => {
-    const h = histogramOf(Float64Array.from(c.inputs.values), 10);
-    expect(h.edges).toEqual(c.expected.hist10_edges);
-    expect(h.counts).toEqual(c.expected.hist10_counts);
+  // The runner checks these cases within tolerance; NumPy's edge arithmetic is reproduced exactly.
+  it.each(loadReferenceCases("quantiles"))("matches reference $id bit for bit", (c) => {
+    const h = histogramOf(Float64Array.from(c.inputs["values"] as number[]), 10);
+    expect(h.edges).toEqual(c.expected["hist10_edges"]);
+    expect(h.counts).toEqual(c.expected["hist10_counts"]);
   });
 
   // Python: np.histogram(v, bins=b) → (counts, edges)
   it("reproduces np.linspace edge arithmetic exactly (64 bins)", () => {
-    const h = histogramOf(generateSkewed(61, 2, 100), 64);
+    const h = histogramOf(generateSkewedSample(61, 2, 100), 64);
     const step = 0.04078125;
     expect(h.edges[14]).toBe(1.5709374999999999);
     expect(h.edges[32]).toBe(2.3049999999999997);
@@ -76,7 +55,7 @@ describe("equal-width histograms (NumPy semantics)", () => {
   });
 
   it("matches np.histogram on 999 values, 20 and 3 bins", () => {
-    const values = generateSkewed(62, 999, 10);
+    const values = generateSkewedSample(62, 999, 10);
     const h20 = histogramOf(values, 20);
     expect(h20.counts).toEqual([
       375, 98, 68, 58, 39, 37, 27, 38, 32, 31, 33, 20, 21, 19, 20, 14, 21, 14, 21, 13,
@@ -91,7 +70,7 @@ describe("equal-width histograms (NumPy semantics)", () => {
   });
 
   it("matches np.histogram on 25000 values with many values on edges", () => {
-    const values = generateSkewed(63, 25000, 1000);
+    const values = generateSkewedSample(63, 25000, 1000);
     expect(histogramOf(values, 20).counts).toEqual([
       9224, 2440, 1691, 1320, 1136, 971, 906, 803, 748, 683, 627, 586, 567, 517, 524, 492, 486, 437, 432, 410,
     ]);

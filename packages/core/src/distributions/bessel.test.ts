@@ -1,10 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { besselK } from "./bessel.js";
-
-function expectRelativeClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
+import { expectRelativelyClose } from "../../test/support/result-assertions.js";
 
 describe("besselK", () => {
   // Expected values: mpmath.besselk(nu, x) at 30 digits, rounded to double (scipy.special.kv agrees to ~1e-13; it is
@@ -22,7 +19,7 @@ describe("besselK", () => {
     [10, 5, 9.75856282917781],
   ];
   it.each(cases)("K_%s(%s) matches mpmath to 1e-14", (nu, x, expected) => {
-    expectRelativeClose(besselK(nu, x), expected, 1e-14);
+    expectRelativelyClose(besselK(nu, x), expected, 1e-14);
   });
 
   it("is even in the order", () => {
@@ -33,7 +30,7 @@ describe("besselK", () => {
   it("has the closed form sqrt(pi/(2x)) e^-x at order 1/2", () => {
     fc.assert(
       fc.property(fc.double({ min: 1e-4, max: 600, noNaN: true }), (x) => {
-        expectRelativeClose(besselK(0.5, x), Math.sqrt(Math.PI / (2 * x)) * Math.exp(-x), 1e-13);
+        expectRelativelyClose(besselK(0.5, x), Math.sqrt(Math.PI / (2 * x)) * Math.exp(-x), 1e-13);
       }),
     );
   });
@@ -46,7 +43,7 @@ describe("besselK", () => {
         (nu, x) => {
           const left = besselK(nu + 1, x);
           const right = besselK(nu - 1, x) + ((2 * nu) / x) * besselK(nu, x);
-          expectRelativeClose(left, right, 1e-12);
+          expectRelativelyClose(left, right, 1e-12);
         },
       ),
     );

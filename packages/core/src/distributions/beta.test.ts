@@ -2,10 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { computeIncompleteBetaTails, logBeta, regularizedIncompleteBeta } from "./beta.js";
-
-function expectRelativelyClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
+import { expectRelativelyClose } from "../../test/support/result-assertions.js";
 
 // [a, b, log B(a, b)] from mpmath at 40 digits: loggamma(a) + loggamma(b) - loggamma(a + b)
 // (scipy.special.betaln loses ~1e-10 relative for a or b near 1e7, so mpmath is the reference)

@@ -8,10 +8,7 @@ import {
   regularizedGammaP,
   regularizedGammaQ,
 } from "./gamma.js";
-
-function expectRelativelyClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
+import { expectRelativelyClose } from "../../test/support/result-assertions.js";
 
 // [x, scipy.special.gammaln(x)]; covers the series near 1 and 2, the recursion and Stirling's series
 const LOG_GAMMA: ReadonlyArray<readonly [number, number]> = [

@@ -7,10 +7,7 @@ import {
   hypergeometricPmf,
   hypergeometricSf,
 } from "./hypergeometric.js";
-
-function expectRelativelyClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
+import { expectRelativelyClose } from "../../test/support/result-assertions.js";
 
 // [k, M, n, N, hypergeom.pmf, hypergeom.cdf, hypergeom.sf](k, M, n, N) from scipy.stats (Boost-backed)
 const HYPERGEOMETRIC: ReadonlyArray<readonly [number, number, number, number, number, number, number]> = [

@@ -2,10 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
 import { erfc, normalCdf, normalPdf, normalPpf, normalSf } from "./normal.js";
-
-function expectRelativelyClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
+import { expectRelativelyClose } from "../../test/support/result-assertions.js";
 
 // [x, scipy.stats.norm.sf(x)] from /usr/bin/python3 (SciPy 1.10.1)
 const NORMAL_SF: ReadonlyArray<readonly [number, number]> = [

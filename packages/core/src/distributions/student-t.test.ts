@@ -1,14 +1,10 @@
-import { readFileSync } from "node:fs";
-
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+import { loadReferenceCases } from "../../test/reference/vector-file.js";
 import { normalSf } from "./normal.js";
 import { studentTCdf, studentTSf } from "./student-t.js";
-
-function expectRelativelyClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
+import { expectRelativelyClose } from "../../test/support/result-assertions.js";
 
 // [t, df, scipy.stats.t.sf(t, df)]: continued-fraction branch (df < 1e4) and Hill's expansion (df >= 1e4)
 const STUDENT_T_SF: ReadonlyArray<readonly [number, number, number]> = [
@@ -30,12 +26,6 @@ const STUDENT_T_SF: ReadonlyArray<readonly [number, number, number]> = [
   [8.0, 1000000000000.0, 6.220960580839757e-16],
 ];
 
-interface WelchCase {
-  fn: string;
-  inputs: { reference: number[]; current: number[] };
-  expected: { statistic: number; pvalue: number };
-}
-
 /** Welch-Satterthwaite degrees of freedom, recomputed here only to check the t tail against the vectors. */
 function deriveWelchDf(first: number[], second: number[]): number {
   const shares = [first, second].map((sample) => {
@@ -53,15 +43,14 @@ describe("studentTSf", () => {
   });
 
   it("agrees with the Welch t-test reference p-values", () => {
-    const url = new URL("../../../../../shared/reference/two_sample.json", import.meta.url);
-    const cases = (JSON.parse(readFileSync(url, "utf8")) as { cases: WelchCase[] }).cases.filter(
-      (c) => c.fn === "ttest_ind_welch" && Number.isFinite(c.expected.pvalue),
-    );
+    const cases = loadReferenceCases("ttest_ind_welch").filter((c) => Number.isFinite(c.expected["pvalue"]));
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {
-      const df = deriveWelchDf(c.inputs.reference, c.inputs.current);
-      const pValue = 2 * studentTSf(Math.abs(c.expected.statistic), df);
-      expect(Math.abs(pValue - c.expected.pvalue)).toBeLessThanOrEqual(1e-9 + 1e-7 * c.expected.pvalue);
+      const df = deriveWelchDf(c.inputs["reference"] as number[], c.inputs["current"] as number[]);
+      const statistic = c.expected["statistic"] as number;
+      const expected = c.expected["pvalue"] as number;
+      const pValue = 2 * studentTSf(Math.abs(statistic), df);
+      expect(Math.abs(pValue - expected)).toBeLessThanOrEqual(1e-9 + 1e-7 * expected);
     }
   });
 

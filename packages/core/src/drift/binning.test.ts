@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   computeAlignedShares,
+  computeAlignedTotals,
+  computeFilledShares,
   computeDivergenceBins,
   computeSturgesEdges,
   countIntoEdges,
@@ -172,5 +174,41 @@ describe("computeAlignedShares", () => {
   it("throws on misaligned or negative counts", () => {
     expect(() => computeAlignedShares(Float64Array.of(1), Float64Array.of(1, 2))).toThrow(RangeError);
     expect(() => computeAlignedShares(Float64Array.of(1, -1), Float64Array.of(1, 2))).toThrow(RangeError);
+  });
+});
+
+describe("computeAlignedTotals", () => {
+  it("sums each side and names the empty side", () => {
+    expect(computeAlignedTotals(Float64Array.of(1, 0, 2.5), Float64Array.of(0, 4, 0))).toEqual({
+      status: "ok",
+      referenceTotal: 3.5,
+      currentTotal: 4,
+    });
+    expect(computeAlignedTotals(Float64Array.of(0, 0), Float64Array.of(1, 2))).toEqual({
+      status: "insufficient_data",
+      reason: "reference has no observations",
+    });
+    expect(computeAlignedTotals(Float64Array.of(1, 0), Float64Array.of(0, 0))).toEqual({
+      status: "insufficient_data",
+      reason: "current has no observations",
+    });
+  });
+
+  it("throws on misaligned or non-finite counts", () => {
+    expect(() => computeAlignedTotals(Float64Array.of(1), Float64Array.of(1, 2))).toThrow(RangeError);
+    expect(() => computeAlignedTotals(Float64Array.of(1, Infinity), Float64Array.of(1, 2))).toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe("computeFilledShares", () => {
+  it("fills each side's zero shares on its own, without renormalising", () => {
+    // reference shares [0.5, 0, 0.5] -> fill 1e-4; current [1e-5, 1 - 1e-5, 0] -> fill 1e-5 / 1e6
+    const filled = computeFilledShares(Float64Array.of(1, 0, 1), Float64Array.of(1, 99999, 0));
+    if (filled.status !== "ok") throw new Error(filled.reason);
+    expect(Array.from(filled.reference)).toEqual([0.5, 1e-4, 0.5]);
+    expect(Array.from(filled.current)).toEqual([1e-5, 99999 / 100000, 1e-5 / 1e6]);
+    expect(computeFilledShares(Float64Array.of(0), Float64Array.of(1)).status).toBe("insufficient_data");
   });
 });

@@ -278,13 +278,35 @@ export function computeTotal(counts: Float64Array): number {
   return total;
 }
 
+/** Totals of two count vectors checked by `assertAlignedCounts`; insufficient_data when a side has none. */
+export function computeAlignedTotals(
+  referenceCounts: Float64Array,
+  currentCounts: Float64Array,
+): StatResult<{ referenceTotal: number; currentTotal: number }> {
+  assertAlignedCounts(referenceCounts, currentCounts);
+  const referenceTotal = computeTotal(referenceCounts);
+  const currentTotal = computeTotal(currentCounts);
+  if (referenceTotal === 0) return toInsufficientData("reference has no observations");
+  if (currentTotal === 0) return toInsufficientData("current has no observations");
+  return toOk({ referenceTotal, currentTotal });
+}
+
 /** Shares of two aligned count vectors, or insufficient_data when a side has no observations. */
 export function computeAlignedShares(
   referenceCounts: Float64Array,
   currentCounts: Float64Array,
 ): StatResult<{ reference: Float64Array; current: Float64Array }> {
-  assertAlignedCounts(referenceCounts, currentCounts);
-  if (computeTotal(referenceCounts) === 0) return toInsufficientData("reference has no observations");
-  if (computeTotal(currentCounts) === 0) return toInsufficientData("current has no observations");
+  const totals = computeAlignedTotals(referenceCounts, currentCounts);
+  if (totals.status !== "ok") return totals;
   return toOk({ reference: toShares(referenceCounts), current: toShares(currentCounts) });
+}
+
+/** `computeAlignedShares` with `fillZeroShares` applied to each side, as PSI and KL take them. */
+export function computeFilledShares(
+  referenceCounts: Float64Array,
+  currentCounts: Float64Array,
+): StatResult<{ reference: Float64Array; current: Float64Array }> {
+  const shares = computeAlignedShares(referenceCounts, currentCounts);
+  if (shares.status !== "ok") return shares;
+  return toOk({ reference: fillZeroShares(shares.reference), current: fillZeroShares(shares.current) });
 }

@@ -4,7 +4,7 @@
  * It holds no statistics itself: each method lives in `methods/`, one per file.
  */
 import { computeMoments } from "../descriptive/moments.js";
-import { toInsufficientData, toOk, type StatResult } from "../result.js";
+import { toInsufficientData, toOk, type StatResult, type TestOutcome } from "../result.js";
 import { computeDivergenceBins } from "./binning.js";
 import type { ColumnKind, PreparedColumn, PreparedCounts } from "./column-data.js";
 import { countSortedValues } from "./column-data.js";
@@ -122,7 +122,7 @@ function toFirstVersusRest(counts: PreparedCounts): [[number, number], [number, 
   ];
 }
 
-function pValueScore(result: StatResult<{ statistic: number; pValue: number }>): StatResult<DriftScore> {
+function pValueScore(result: StatResult<TestOutcome>): StatResult<DriftScore> {
   return result.status === "ok" ? toOk({ score: result.pValue, statistic: result.statistic }) : result;
 }
 
@@ -135,212 +135,182 @@ function distanceScore<K extends string>(
 
 const numericKinds: readonly ColumnKind[] = ["numeric"];
 const discreteKinds: readonly ColumnKind[] = ["numeric", "categorical"];
+const embeddingKinds: readonly ColumnKind[] = ["embedding"];
+
+/** What every entry states for itself; the builders below add the column kinds, score kind and adapter. */
+type MethodHeader = Pick<DriftMethod, "id" | "displayName" | "defaultThreshold" | "direction">;
+
+type Sides = { readonly reference: Float64Array; readonly current: Float64Array };
+type TwoSampleTest = (reference: Float64Array, current: Float64Array) => StatResult<TestOutcome>;
+
+function toDriftMethod(
+  header: MethodHeader,
+  kinds: Pick<DriftMethod, "columnKinds" | "scoreKind">,
+  compute: DriftMethod["compute"],
+): DriftMethod {
+  const { id, displayName, defaultThreshold, direction } = header;
+  return { id, displayName, ...kinds, defaultThreshold, direction, compute };
+}
+
+/** A method scored on the two (sorted) numeric samples. */
+function toNumericMethod(
+  header: MethodHeader,
+  scoreKind: DriftMethod["scoreKind"],
+  score: (sides: Sides, options: DriftMethodOptions) => StatResult<DriftScore>,
+): DriftMethod {
+  return toDriftMethod(header, { columnKinds: numericKinds, scoreKind }, (c, o) => score(numericSides(c), o));
+}
+
+/** A two-sample test on the numeric samples, scored by its p-value. */
+function toNumericTestMethod(header: MethodHeader, test: TwoSampleTest): DriftMethod {
+  return toNumericMethod(header, "p_value", (s) => pValueScore(test(s.reference, s.current)));
+}
+
+/** A test on the aligned counts (a numeric value counts as a category), scored by its p-value. */
+function toCountTestMethod(header: MethodHeader, test: TwoSampleTest): DriftMethod {
+  return toDriftMethod(header, { columnKinds: discreteKinds, scoreKind: "p_value" }, (c) => {
+    const k = toCounts(c);
+    return pValueScore(test(k.reference, k.current));
+  });
+}
+
+/** A divergence of binned numeric values or of category counts, scored by its size. */
+function toBinnedDistanceMethod(
+  header: MethodHeader,
+  score: (binned: Sides, options: DriftMethodOptions) => StatResult<DriftScore>,
+): DriftMethod {
+  return toDriftMethod(header, { columnKinds: discreteKinds, scoreKind: "distance" }, (c, o) =>
+    score(toBinnedCounts(c), o),
+  );
+}
+
+/** A method on the two embedding matrices. */
+function toEmbeddingMethod(
+  header: MethodHeader,
+  scoreKind: DriftMethod["scoreKind"],
+  score: (sides: ReturnType<typeof embeddingSides>, options: DriftMethodOptions) => StatResult<DriftScore>,
+): DriftMethod {
+  return toDriftMethod(header, { columnKinds: embeddingKinds, scoreKind }, (c, o) =>
+    score(embeddingSides(c), o),
+  );
+}
+
+/** Wasserstein distance divided by the reference standard deviation (floored at 0.001). */
+function computeNormedWassersteinScore(s: Sides): StatResult<DriftScore> {
+  const moments = computeMoments(s.reference);
+  if (moments.status !== "ok" || s.current.length === 0) {
+    return { status: "insufficient_data", reason: "a side has no values" };
+  }
+  const distance = wassersteinDistanceSorted(s.reference, s.current);
+  const norm = Math.max(moments.stdPopulation, 0.001);
+  return toOk({
+    score: distance / norm,
+    statistic: distance,
+    details: { referenceStd: moments.stdPopulation },
+  });
+}
 
 const methods: readonly DriftMethod[] = [
-  {
-    id: "ks",
-    displayName: "Kolmogorov-Smirnov",
-    columnKinds: numericKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "at_or_below",
-    compute: (c) => {
-      const s = numericSides(c);
-      return pValueScore(kolmogorovSmirnovTestSorted(s.reference, s.current));
+  toNumericTestMethod(
+    { id: "ks", displayName: "Kolmogorov-Smirnov", defaultThreshold: 0.05, direction: "at_or_below" },
+    kolmogorovSmirnovTestSorted,
+  ),
+  toNumericMethod(
+    {
+      id: "wasserstein_norm",
+      displayName: "Wasserstein distance (normed)",
+      defaultThreshold: 0.1,
+      direction: "at_or_above",
     },
-  },
-  {
-    id: "wasserstein_norm",
-    displayName: "Wasserstein distance (normed)",
-    columnKinds: numericKinds,
-    scoreKind: "distance",
-    defaultThreshold: 0.1,
-    direction: "at_or_above",
-    compute: (c) => {
-      const s = numericSides(c);
-      const moments = computeMoments(s.reference);
-      if (moments.status !== "ok" || s.current.length === 0) {
-        return { status: "insufficient_data", reason: "a side has no values" };
-      }
-      const distance = wassersteinDistanceSorted(s.reference, s.current);
-      const norm = Math.max(moments.stdPopulation, 0.001);
-      return toOk({
-        score: distance / norm,
-        statistic: distance,
-        details: { referenceStd: moments.stdPopulation },
-      });
+    "distance",
+    computeNormedWassersteinScore,
+  ),
+  toBinnedDistanceMethod(
+    { id: "psi", displayName: "Population Stability Index", defaultThreshold: 0.1, direction: "at_or_above" },
+    (b) => distanceScore(populationStabilityIndex(b.reference, b.current), "psi"),
+  ),
+  toBinnedDistanceMethod(
+    { id: "kl", displayName: "Kullback-Leibler divergence", defaultThreshold: 0.1, direction: "at_or_above" },
+    (b) => distanceScore(kullbackLeiblerDivergence(b.reference, b.current), "kl"),
+  ),
+  toBinnedDistanceMethod(
+    {
+      id: "jensenshannon",
+      displayName: "Jensen-Shannon distance",
+      defaultThreshold: 0.1,
+      direction: "at_or_above",
     },
-  },
-  {
-    id: "psi",
-    displayName: "Population Stability Index",
-    columnKinds: discreteKinds,
-    scoreKind: "distance",
-    defaultThreshold: 0.1,
-    direction: "at_or_above",
-    compute: (c) => {
-      const b = toBinnedCounts(c);
-      return distanceScore(populationStabilityIndex(b.reference, b.current), "psi");
-    },
-  },
-  {
-    id: "kl",
-    displayName: "Kullback-Leibler divergence",
-    columnKinds: discreteKinds,
-    scoreKind: "distance",
-    defaultThreshold: 0.1,
-    direction: "at_or_above",
-    compute: (c) => {
-      const b = toBinnedCounts(c);
-      return distanceScore(kullbackLeiblerDivergence(b.reference, b.current), "kl");
-    },
-  },
-  {
-    id: "jensenshannon",
-    displayName: "Jensen-Shannon distance",
-    columnKinds: discreteKinds,
-    scoreKind: "distance",
-    defaultThreshold: 0.1,
-    direction: "at_or_above",
-    compute: (c, o) => {
-      const b = toBinnedCounts(c);
+    (b, o) => {
       const base = o.jensenShannonBase;
       return distanceScore(
         jensenShannonDistance(b.reference, b.current, base === undefined ? {} : { base }),
         "distance",
       );
     },
-  },
-  {
-    id: "hellinger",
-    displayName: "Hellinger distance",
-    columnKinds: discreteKinds,
-    scoreKind: "distance",
-    defaultThreshold: 0.1,
-    direction: "at_or_above",
-    compute: (c) => {
-      const b = toBinnedCounts(c);
-      return distanceScore(hellingerDistance(b.reference, b.current), "distance");
+  ),
+  toBinnedDistanceMethod(
+    { id: "hellinger", displayName: "Hellinger distance", defaultThreshold: 0.1, direction: "at_or_above" },
+    (b) => distanceScore(hellingerDistance(b.reference, b.current), "distance"),
+  ),
+  toCountTestMethod(
+    {
+      id: "chisquare",
+      displayName: "Chi-square goodness of fit",
+      defaultThreshold: 0.05,
+      direction: "below",
     },
-  },
-  {
-    id: "chisquare",
-    displayName: "Chi-square goodness of fit",
-    columnKinds: discreteKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "below",
-    compute: (c) => {
-      const k = toCounts(c);
-      return pValueScore(chiSquareGoodnessOfFitTest(k.reference, k.current));
+    chiSquareGoodnessOfFitTest,
+  ),
+  toCountTestMethod(
+    {
+      id: "chi2_contingency",
+      displayName: "Chi-square contingency",
+      defaultThreshold: 0.05,
+      direction: "below",
     },
-  },
-  {
-    id: "chi2_contingency",
-    displayName: "Chi-square contingency",
-    columnKinds: discreteKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "below",
-    compute: (c) => {
-      const k = toCounts(c);
-      return pValueScore(chiSquareContingencyTest(k.reference, k.current));
-    },
-  },
-  {
-    id: "ztest",
-    displayName: "Two-proportion z-test",
-    columnKinds: discreteKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "below",
-    compute: (c) => {
-      const k = toCounts(c);
-      return pValueScore(twoProportionZTestFromCounts(k.reference, k.current));
-    },
-  },
-  {
-    id: "fisher",
-    displayName: "Fisher's exact test",
-    columnKinds: discreteKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "below",
-    compute: (c) => {
+    chiSquareContingencyTest,
+  ),
+  toCountTestMethod(
+    { id: "ztest", displayName: "Two-proportion z-test", defaultThreshold: 0.05, direction: "below" },
+    twoProportionZTestFromCounts,
+  ),
+  toDriftMethod(
+    { id: "fisher", displayName: "Fisher's exact test", defaultThreshold: 0.05, direction: "below" },
+    { columnKinds: discreteKinds, scoreKind: "p_value" },
+    (c) => {
       const r = fisherExactTest(toFirstVersusRest(toCounts(c)));
       return r.status === "ok" ? toOk({ score: r.pValue, statistic: r.oddsRatio }) : r;
     },
-  },
-  {
-    id: "anderson",
-    displayName: "Anderson-Darling (k-sample)",
-    columnKinds: numericKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.1,
-    direction: "below",
-    compute: (c) => {
-      const s = numericSides(c);
+  ),
+  toNumericMethod(
+    { id: "anderson", displayName: "Anderson-Darling (k-sample)", defaultThreshold: 0.1, direction: "below" },
+    "p_value",
+    (s) => {
       const r = andersonDarlingKSampleTest([s.reference, s.current]);
       return r.status === "ok" ? toOk({ score: r.significanceLevel, statistic: r.statistic }) : r;
     },
-  },
-  {
-    id: "cvm",
-    displayName: "Cramér-von Mises",
-    columnKinds: numericKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.1,
-    direction: "at_or_below",
-    compute: (c) => {
-      const s = numericSides(c);
-      return pValueScore(cramerVonMisesTest(s.reference, s.current));
-    },
-  },
-  {
-    id: "energy",
-    displayName: "Energy distance",
-    columnKinds: numericKinds,
-    scoreKind: "distance",
-    defaultThreshold: 0.1,
-    direction: "above",
-    compute: (c) => {
-      const s = numericSides(c);
-      return distanceScore(energyDistance(s.reference, s.current), "distance");
-    },
-  },
-  {
-    id: "mannwhitney",
-    displayName: "Mann-Whitney U",
-    columnKinds: numericKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "below",
-    compute: (c) => {
-      const s = numericSides(c);
-      return pValueScore(mannWhitneyUTest(s.reference, s.current));
-    },
-  },
-  {
-    id: "ttest",
-    displayName: "Welch's t-test",
-    columnKinds: numericKinds,
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "below",
-    compute: (c) => {
-      const s = numericSides(c);
-      return pValueScore(welchTTest(s.reference, s.current));
-    },
-  },
-  {
-    id: "mmd",
-    displayName: "Maximum mean discrepancy",
-    columnKinds: ["embedding"],
-    scoreKind: "p_value",
-    defaultThreshold: 0.05,
-    direction: "below",
-    compute: (c, o) => {
-      const s = embeddingSides(c);
+  ),
+  toNumericTestMethod(
+    { id: "cvm", displayName: "Cramér-von Mises", defaultThreshold: 0.1, direction: "at_or_below" },
+    cramerVonMisesTest,
+  ),
+  toNumericMethod(
+    { id: "energy", displayName: "Energy distance", defaultThreshold: 0.1, direction: "above" },
+    "distance",
+    (s) => distanceScore(energyDistance(s.reference, s.current), "distance"),
+  ),
+  toNumericTestMethod(
+    { id: "mannwhitney", displayName: "Mann-Whitney U", defaultThreshold: 0.05, direction: "below" },
+    mannWhitneyUTest,
+  ),
+  toNumericTestMethod(
+    { id: "ttest", displayName: "Welch's t-test", defaultThreshold: 0.05, direction: "below" },
+    welchTTest,
+  ),
+  toEmbeddingMethod(
+    { id: "mmd", displayName: "Maximum mean discrepancy", defaultThreshold: 0.05, direction: "below" },
+    "p_value",
+    (s, o) => {
       const r = computeMaximumMeanDiscrepancy(s.reference, s.current, {
         permutationCount: o.permutationCount ?? 100,
         maxRowsPerSide: o.maxRowsPerSide ?? 1000,
@@ -354,16 +324,16 @@ const methods: readonly DriftMethod[] = [
           })
         : r;
     },
-  },
-  {
-    id: "centroid_distance",
-    displayName: "Centroid distance",
-    columnKinds: ["embedding"],
-    scoreKind: "distance",
-    defaultThreshold: 0.2,
-    direction: "at_or_above",
-    compute: (c, o) => {
-      const s = embeddingSides(c);
+  ),
+  toEmbeddingMethod(
+    {
+      id: "centroid_distance",
+      displayName: "Centroid distance",
+      defaultThreshold: 0.2,
+      direction: "at_or_above",
+    },
+    "distance",
+    (s, o) => {
       const r = computeCentroidDistance(s.reference, s.current);
       if (r.status !== "ok") return r;
       const metric = o.centroidMetric ?? "euclidean";
@@ -372,7 +342,7 @@ const methods: readonly DriftMethod[] = [
         return toInsufficientData("cosine distance is undefined: a centroid is the zero vector");
       return toOk({ score, details: { metric } });
     },
-  },
+  ),
 ];
 
 const byId = new Map<DriftMethodId, DriftMethod>(methods.map((m) => [m.id, m]));

@@ -1,61 +1,20 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeAveragePrecision } from "./average-precision.js";
-import type { RankingResult } from "./ranking.js";
 import {
   computeHitRateAtK,
   computeMeanAveragePrecisionAtK,
   computeMeanReciprocalRank,
   computeNdcgAtK,
 } from "./ranking.js";
-
-interface ReferenceCase {
-  id: string;
-  fn: string;
-  inputs: { relevance: number[][]; scores: number[][] };
-  expected: Record<string, number>;
-  tol: { abs: number; rel: number };
-}
-const referenceCases = (
-  JSON.parse(
-    readFileSync(new URL("../../../../../shared/reference/metrics.json", import.meta.url), "utf8"),
-  ) as { cases: ReferenceCase[] }
-).cases.filter((c) => c.fn === "ndcg");
-
-/** MINSTD stream; Python: `s = s * 48271 % 2147483647; u = s / 2147483647`. */
-function minstd(seed: number, count: number): number[] {
-  const out: number[] = [];
-  let state = seed;
-  for (let i = 0; i < count; i++) {
-    state = (state * 48271) % 2147483647;
-    out.push(state / 2147483647);
-  }
-  return out;
-}
-
-function valueOf(result: RankingResult): number {
-  if (result.status !== "ok") throw new Error(result.reason);
-  return result.value;
-}
-
-function expectClose(actual: number, expected: number, rel = 1e-12): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-15 + rel * Math.abs(expected));
-}
+import { expectClose, expectOkValue } from "../../test/support/result-assertions.js";
+import { generateMinstdUniforms } from "../../test/support/deterministic-samples.js";
 
 describe("computeNdcgAtK", () => {
-  it.each(referenceCases)("matches reference $id", (c) => {
-    for (const [key, expected] of Object.entries(c.expected)) {
-      const k = Number(key.split("@")[1]);
-      const actual = valueOf(computeNdcgAtK({ ...c.inputs, k }));
-      expect(Math.abs(actual - expected)).toBeLessThanOrEqual(c.tol.abs + c.tol.rel * Math.abs(expected));
-    }
-  });
-
   it("matches sklearn ndcg_score with heavy score ties, k up to beyond the list", () => {
     // Python: rel[i][j] = floor(u[2(12i+j)]·4), score = floor(u[2(12i+j)+1]·4)/4, 30 queries × 12;
     // ndcg_score(rel, sc, k=k) for k in 1, 3, 5, 12, 50
-    const u = minstd(41, 2 * 30 * 12);
+    const u = generateMinstdUniforms(41, 2 * 30 * 12);
     const relevance = Array.from({ length: 30 }, (_, i) =>
       Array.from({ length: 12 }, (_, j) => Math.floor(u[2 * (i * 12 + j)]! * 4)),
     );
@@ -69,10 +28,11 @@ describe("computeNdcgAtK", () => {
       [12, 0.7865696129362321],
       [50, 0.7865696129362321],
     ];
-    for (const [k, value] of expected) expectClose(valueOf(computeNdcgAtK({ relevance, scores, k })), value);
+    for (const [k, value] of expected)
+      expectClose(expectOkValue(computeNdcgAtK({ relevance, scores, k })), value);
     // ignore_ties=True would give 0.5210873552080478 at k = 3: ties must be averaged, not ordered.
     expect(
-      Math.abs(valueOf(computeNdcgAtK({ relevance, scores, k: 3 })) - 0.5210873552080478),
+      Math.abs(expectOkValue(computeNdcgAtK({ relevance, scores, k: 3 })) - 0.5210873552080478),
     ).toBeGreaterThan(1e-3);
   });
 
@@ -88,9 +48,9 @@ describe("computeNdcgAtK", () => {
         [0.5, 0.5, 0.5],
       ],
     };
-    expectClose(valueOf(computeNdcgAtK({ ...input, k: 1 })), 0.2222222222222222);
-    expectClose(valueOf(computeNdcgAtK({ ...input, k: 2 })), 0.2994512634984178);
-    expectClose(valueOf(computeNdcgAtK({ ...input, k: 10 })), 0.39125511429048004);
+    expectClose(expectOkValue(computeNdcgAtK({ ...input, k: 1 })), 0.2222222222222222);
+    expectClose(expectOkValue(computeNdcgAtK({ ...input, k: 2 })), 0.2994512634984178);
+    expectClose(expectOkValue(computeNdcgAtK({ ...input, k: 10 })), 0.39125511429048004);
   });
 
   it("rejects bad input and reports no queries as insufficient_data", () => {
@@ -106,13 +66,13 @@ describe("MAP@k, MRR and hit rate", () => {
   const query = { relevance: [[0, 2, 0, 1]], scores: [[0.9, 0.8, 0.7, 0.1]] };
 
   it("follows the documented formulas on a worked example", () => {
-    expect(valueOf(computeMeanAveragePrecisionAtK({ ...query, k: 4 }))).toBe(0.5); // (1/2 + 2/4) / 2
-    expect(valueOf(computeMeanAveragePrecisionAtK({ ...query, k: 2 }))).toBe(0.25); // (1/2) / min(2, 2)
-    expect(valueOf(computeMeanAveragePrecisionAtK({ ...query, k: 1 }))).toBe(0);
-    expect(valueOf(computeMeanReciprocalRank(query))).toBe(0.5);
-    expect(valueOf(computeMeanReciprocalRank({ ...query, k: 1 }))).toBe(0);
-    expect(valueOf(computeHitRateAtK({ ...query, k: 1 }))).toBe(0);
-    expect(valueOf(computeHitRateAtK({ ...query, k: 2 }))).toBe(1);
+    expect(expectOkValue(computeMeanAveragePrecisionAtK({ ...query, k: 4 }))).toBe(0.5); // (1/2 + 2/4) / 2
+    expect(expectOkValue(computeMeanAveragePrecisionAtK({ ...query, k: 2 }))).toBe(0.25); // (1/2) / min(2, 2)
+    expect(expectOkValue(computeMeanAveragePrecisionAtK({ ...query, k: 1 }))).toBe(0);
+    expect(expectOkValue(computeMeanReciprocalRank(query))).toBe(0.5);
+    expect(expectOkValue(computeMeanReciprocalRank({ ...query, k: 1 }))).toBe(0);
+    expect(expectOkValue(computeHitRateAtK({ ...query, k: 1 }))).toBe(0);
+    expect(expectOkValue(computeHitRateAtK({ ...query, k: 2 }))).toBe(1);
   });
 
   it("averages over queries, counting a query without relevant items as 0", () => {
@@ -128,15 +88,15 @@ describe("MAP@k, MRR and hit rate", () => {
         [3, 2, 1],
       ],
     };
-    expectClose(valueOf(computeMeanReciprocalRank(input)), (1 + 0 + 0.5) / 3);
-    expectClose(valueOf(computeHitRateAtK({ ...input, k: 1 })), 1 / 3);
-    expectClose(valueOf(computeMeanAveragePrecisionAtK({ ...input, k: 10 })), (1 + 0 + 0.5) / 3);
+    expectClose(expectOkValue(computeMeanReciprocalRank(input)), (1 + 0 + 0.5) / 3);
+    expectClose(expectOkValue(computeHitRateAtK({ ...input, k: 1 })), 1 / 3);
+    expectClose(expectOkValue(computeMeanAveragePrecisionAtK({ ...input, k: 10 })), (1 + 0 + 0.5) / 3);
   });
 
   it("breaks score ties by input order", () => {
     const tied = { relevance: [[0, 1]], scores: [[0.5, 0.5]] };
-    expect(valueOf(computeMeanReciprocalRank(tied))).toBe(0.5);
-    expect(valueOf(computeHitRateAtK({ ...tied, k: 1 }))).toBe(0);
+    expect(expectOkValue(computeMeanReciprocalRank(tied))).toBe(0.5);
+    expect(expectOkValue(computeHitRateAtK({ ...tied, k: 1 }))).toBe(0);
   });
 
   const queryArb = fc
@@ -154,7 +114,7 @@ describe("MAP@k, MRR and hit rate", () => {
         if (new Set(scores).size !== scores.length || !relevant.includes(1)) return;
         const ap = computeAveragePrecision({ yTrue: relevant, yScore: scores });
         if (ap.status !== "ok") throw new Error(ap.reason);
-        expectClose(valueOf(computeMeanAveragePrecisionAtK({ ...input, k: 100 })), ap.value, 1e-12);
+        expectClose(expectOkValue(computeMeanAveragePrecisionAtK({ ...input, k: 100 })), ap.value, 1e-12);
       }),
     );
   });
@@ -162,21 +122,21 @@ describe("MAP@k, MRR and hit rate", () => {
   it("keeps MRR@k <= hit rate@k, all metrics in [0, 1], and 1 for a perfect ranking", () => {
     fc.assert(
       fc.property(queryArb, fc.integer({ min: 1, max: 20 }), (input, k) => {
-        const mrr = valueOf(computeMeanReciprocalRank({ ...input, k }));
-        const hit = valueOf(computeHitRateAtK({ ...input, k }));
+        const mrr = expectOkValue(computeMeanReciprocalRank({ ...input, k }));
+        const hit = expectOkValue(computeHitRateAtK({ ...input, k }));
         expect(mrr).toBeLessThanOrEqual(hit);
-        for (const value of [mrr, hit, valueOf(computeMeanAveragePrecisionAtK({ ...input, k }))]) {
+        for (const value of [mrr, hit, expectOkValue(computeMeanAveragePrecisionAtK({ ...input, k }))]) {
           expect(value).toBeGreaterThanOrEqual(0);
           expect(value).toBeLessThanOrEqual(1);
         }
-        const ndcg = valueOf(computeNdcgAtK({ ...input, k }));
+        const ndcg = expectOkValue(computeNdcgAtK({ ...input, k }));
         expect(ndcg).toBeLessThanOrEqual(1 + 1e-12);
         if (!input.relevance[0]!.some((r) => r > 0)) return;
         const perfect = { relevance: input.relevance, scores: input.relevance };
-        expectClose(valueOf(computeMeanAveragePrecisionAtK({ ...perfect, k })), 1);
-        expect(valueOf(computeMeanReciprocalRank(perfect))).toBe(1);
+        expectClose(expectOkValue(computeMeanAveragePrecisionAtK({ ...perfect, k })), 1);
+        expect(expectOkValue(computeMeanReciprocalRank(perfect))).toBe(1);
         expectClose(
-          valueOf(
+          expectOkValue(
             computeNdcgAtK({
               relevance: input.relevance,
               scores: [input.relevance[0]!.map((r, i) => r - i * 1e-3)],

@@ -12,22 +12,18 @@ import {
   fitCbpeCalibration,
 } from "./cbpe.js";
 import { computeCbpeRocAucStandardError, computeExpectedRocAuc } from "./cbpe-roc-auc.js";
+import { drawStandardNormal } from "../../test/support/deterministic-samples.js";
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 const trueProbability = (x: number): number => sigmoid(-1 + 2 * x);
 // A monotone but over-confident, biased model: ranking is right, probabilities are not.
 const modelScore = (x: number): number => sigmoid(1.6 * (-1 + 2 * x) + 0.4);
 
-function drawNormal(random: SeededRandom): number {
-  const u = 1 - random.nextFloat();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random.nextFloat());
-}
-
 function simulate(random: SeededRandom, size: number, mean: number, sd: number, score = modelScore) {
   const scores = new Float64Array(size);
   const labels = new Float64Array(size);
   for (let i = 0; i < size; i++) {
-    const x = mean + sd * drawNormal(random);
+    const x = mean + sd * drawStandardNormal(random);
     scores[i] = score(x);
     labels[i] = random.nextFloat() < trueProbability(x) ? 1 : 0;
   }

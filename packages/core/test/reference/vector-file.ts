@@ -43,6 +43,18 @@ export function loadReferenceFiles(dir: string): ReferenceFile[] {
     });
 }
 
+/**
+ * Every case of `fn` in the vector directory, for unit tests that use golden inputs for an assertion the
+ * central runner does not make; throws when there is none, so such a test cannot pass vacuously.
+ */
+export function loadReferenceCases(fn: string, dir: string = resolveReferenceDir()): ReferenceCase[] {
+  const cases = loadReferenceFiles(dir)
+    .flatMap((file) => file.cases)
+    .filter((c) => c.fn === fn);
+  if (cases.length === 0) throw new Error(`no reference cases for fn "${fn}" in ${dir}`);
+  return cases;
+}
+
 function toNumber(value: unknown): number | undefined {
   if (typeof value === "number") return value;
   if (value === "NaN") return Number.NaN;

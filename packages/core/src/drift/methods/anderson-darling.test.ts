@@ -1,49 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  listMismatches,
-  loadReferenceFiles,
-  resolveReferenceDir,
-} from "../../../test/reference/vector-file.js";
-import {
   andersonDarlingKSampleTest,
   computeAndersonDarlingSignificance,
   computeQuadraticLeastSquaresFit,
 } from "./anderson-darling.js";
-
-// Deterministic data reproduced in Python by
-// lcg = lambda n, a, b, m, scale=1.0, offset=0.0: np.array([((a*i + b) % m)*scale + offset for i in range(n)])
-function lcg(n: number, a: number, b: number, m: number, scale = 1, offset = 0): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => ((a * i + b) % m) * scale + offset);
-}
-
-function expectOk(result: ReturnType<typeof andersonDarlingKSampleTest>) {
-  if (result.status !== "ok") throw new Error(`expected ok, got ${result.reason}`);
-  return result;
-}
-
-function expectRelativeClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
-
-describe("andersonDarlingKSampleTest against the golden vectors", () => {
-  const cases = loadReferenceFiles(resolveReferenceDir())
-    .flatMap((file) => file.cases)
-    .filter((c) => c.fn === "anderson_ksamp");
-  it("has golden cases to check", () => {
-    expect(cases.length).toBeGreaterThan(0);
-  });
-  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    const result = expectOk(
-      andersonDarlingKSampleTest([
-        Float64Array.from(c.inputs["reference"] as number[]),
-        Float64Array.from(c.inputs["current"] as number[]),
-      ]),
-    );
-    const actual = { statistic: result.statistic, significance_level: result.significanceLevel };
-    expect(listMismatches(actual, c.expected, c.tol)).toEqual([]);
-  });
-});
+// lcg: the Python twin of every sample below (see generateLcgSample).
+import { generateLcgSample as lcg } from "../../../test/support/deterministic-samples.js";
+import { expectOk, expectRelativelyClose } from "../../../test/support/result-assertions.js";
 
 describe("andersonDarlingKSampleTest against SciPy 1.10", () => {
   // anderson_ksamp(samples, midrank=True) -> (statistic, significance_level)
@@ -102,8 +66,8 @@ describe("andersonDarlingKSampleTest against SciPy 1.10", () => {
   ];
   it.each(cases)("%s", (_name, samples, statistic, level) => {
     const result = expectOk(andersonDarlingKSampleTest(samples));
-    expectRelativeClose(result.statistic, statistic, 1e-12);
-    expectRelativeClose(result.significanceLevel, level, 1e-12);
+    expectRelativelyClose(result.statistic, statistic, 1e-12);
+    expectRelativelyClose(result.significanceLevel, level, 1e-12);
   });
 
   it("fits the quadratic as numpy.polyfit(critical, log(sig), 2)", () => {
@@ -113,7 +77,7 @@ describe("andersonDarlingKSampleTest against SciPy 1.10", () => {
     const fit = computeQuadraticLeastSquaresFit(critical, logLevels);
     const expected = [0.01819809457411147, -1.0082265644652515, -1.077770279820484];
     fit.forEach((value, i) => {
-      expectRelativeClose(value, expected[i]!, 1e-12);
+      expectRelativelyClose(value, expected[i]!, 1e-12);
     });
   });
 });

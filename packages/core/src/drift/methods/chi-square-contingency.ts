@@ -8,8 +8,8 @@
 
 import { chiSquaredSf } from "../../distributions/chi-squared.js";
 import type { StatResult } from "../../result.js";
-import { toInsufficientData, toOk } from "../../result.js";
-import { assertAlignedCounts, computeTotal } from "../binning.js";
+import { toOk } from "../../result.js";
+import { computeAlignedTotals } from "../binning.js";
 import type { ChiSquareOutcome } from "./chi-square.js";
 
 /** Pearson term of one cell, with SciPy's Yates shift of the observed count when `corrected`. */
@@ -27,11 +27,9 @@ export function chiSquareContingencyTest(
   referenceCounts: Float64Array,
   currentCounts: Float64Array,
 ): StatResult<ChiSquareOutcome> {
-  assertAlignedCounts(referenceCounts, currentCounts);
-  const referenceTotal = computeTotal(referenceCounts);
-  const currentTotal = computeTotal(currentCounts);
-  if (referenceTotal === 0) return toInsufficientData("reference has no observations");
-  if (currentTotal === 0) return toInsufficientData("current has no observations");
+  const totals = computeAlignedTotals(referenceCounts, currentCounts);
+  if (totals.status !== "ok") return totals;
+  const { referenceTotal, currentTotal } = totals;
   const total = referenceTotal + currentTotal;
   let columnCount = 0;
   for (let i = 0; i < referenceCounts.length; i += 1) {

@@ -8,7 +8,7 @@
 import { chiSquaredSf } from "../../distributions/chi-squared.js";
 import type { StatResult } from "../../result.js";
 import { toInsufficientData, toOk } from "../../result.js";
-import { assertAlignedCounts, computeTotal } from "../binning.js";
+import { computeAlignedTotals } from "../binning.js";
 
 /** A chi-square statistic with its p-value and degrees of freedom. */
 export interface ChiSquareOutcome {
@@ -22,11 +22,9 @@ export function chiSquareGoodnessOfFitTest(
   referenceCounts: Float64Array,
   currentCounts: Float64Array,
 ): StatResult<ChiSquareOutcome> {
-  assertAlignedCounts(referenceCounts, currentCounts);
-  const referenceTotal = computeTotal(referenceCounts);
-  const currentTotal = computeTotal(currentCounts);
-  if (referenceTotal === 0) return toInsufficientData("reference has no observations");
-  if (currentTotal === 0) return toInsufficientData("current has no observations");
+  const totals = computeAlignedTotals(referenceCounts, currentCounts);
+  if (totals.status !== "ok") return totals;
+  const { referenceTotal, currentTotal } = totals;
   let statistic = 0;
   let categoryCount = 0;
   for (let i = 0; i < referenceCounts.length; i += 1) {

@@ -1,41 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  listMismatches,
-  loadReferenceFiles,
-  resolveReferenceDir,
-} from "../../../test/reference/vector-file.js";
 import { computeLimitingCramerVonMisesCdf, cramerVonMisesTest } from "./cramer-von-mises.js";
-
-// Deterministic data reproduced in Python by
-// lcg = lambda n, a, b, m, scale=1.0, offset=0.0: np.array([((a*i + b) % m)*scale + offset for i in range(n)])
-function lcg(n: number, a: number, b: number, m: number, scale = 1, offset = 0): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => ((a * i + b) % m) * scale + offset);
-}
-
-function expectOk(result: ReturnType<typeof cramerVonMisesTest>) {
-  if (result.status !== "ok") throw new Error(`expected ok, got ${result.reason}`);
-  return result;
-}
-
-describe("cramerVonMisesTest against the golden vectors", () => {
-  const cases = loadReferenceFiles(resolveReferenceDir())
-    .flatMap((file) => file.cases)
-    .filter((c) => c.fn === "cramervonmises_2samp");
-  it("has golden cases to check", () => {
-    expect(cases.length).toBeGreaterThan(0);
-  });
-  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    const result = expectOk(
-      cramerVonMisesTest(
-        Float64Array.from(c.inputs["reference"] as number[]),
-        Float64Array.from(c.inputs["current"] as number[]),
-      ),
-    );
-    const actual = { statistic: result.statistic, pvalue: result.pValue };
-    expect(listMismatches(actual, c.expected, c.tol)).toEqual([]);
-  });
-});
+// lcg: the Python twin of every sample below (see generateLcgSample).
+import { generateLcgSample as lcg } from "../../../test/support/deterministic-samples.js";
+import { expectOk } from "../../../test/support/result-assertions.js";
 
 describe("cramerVonMisesTest against SciPy 1.10 on every branch", () => {
   // cramervonmises_2samp(x, y, method="auto")

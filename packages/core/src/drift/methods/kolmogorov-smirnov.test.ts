@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sortFloat64 } from "../../sorting/sort-float64.js";
@@ -8,46 +7,12 @@ import {
   kolmogorovSmirnovTest,
   kolmogorovSmirnovTestSorted,
 } from "./kolmogorov-smirnov.js";
-
-interface ReferenceCase {
-  fn: string;
-  inputs: { reference: number[]; current: number[] };
-  expected: Record<string, number>;
-  tol: { abs: number; rel: number };
-}
-
-const REFERENCE_CASES = (
-  JSON.parse(
-    readFileSync(new URL("../../../../../../shared/reference/two_sample.json", import.meta.url), "utf8"),
-  ) as { cases: ReferenceCase[] }
-).cases.filter((c) => c.fn === "ks_2samp");
+// sample / tied: the Python twins quoted on generateTriangularSample.
+import { generateTriangularSample } from "../../../test/support/deterministic-samples.js";
 
 /** |actual - expected| <= abs + rel·|expected|. */
 function expectClose(actual: number, expected: number, rel = 1e-9, abs = 1e-300): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(abs + rel * Math.abs(expected));
-}
-
-/** ((i·p) mod q) / q: exact in IEEE arithmetic, so Python reproduces the same sample bit for bit. */
-function toUnit(i: number, p: number, q: number): number {
-  return ((i * p) % q) / q;
-}
-
-/**
- * Triangular-shaped deterministic sample; Python twin used for the expected values:
- * def u(i, p, q): return ((i * p) % q) / q
- * def sample(n, seed, shift=0.0): return np.array([(u(i+seed, 7919, 10007) + u(i+seed, 6007, 9973)) + shift for i in range(n)])
- * def tied(n, seed, shift=0.0): return np.floor(sample(n, seed, shift) * 10) / 10
- */
-function generateSample(size: number, seed: number, shift = 0): Float64Array {
-  return Float64Array.from(
-    { length: size },
-    (_, i) => toUnit(i + seed, 7919, 10007) + toUnit(i + seed, 6007, 9973) + shift,
-  );
-}
-
-/** The same sample floored to one decimal, so both sides share many tied values. */
-function generateTiedSample(size: number, seed: number, shift = 0): Float64Array {
-  return generateSample(size, seed, shift).map((x) => Math.floor(x * 10) / 10);
 }
 
 interface ScipyCase {
@@ -193,24 +158,10 @@ const SCIPY_CASES: readonly ScipyCase[] = [
 ];
 
 describe("kolmogorovSmirnovTest", () => {
-  it.each(REFERENCE_CASES.map((c) => [c.inputs.reference.length, c.inputs.current.length, c] as const))(
-    "matches reference vector n1 = %d, n2 = %d",
-    (_n1, _n2, c) => {
-      const result = kolmogorovSmirnovTest(
-        Float64Array.from(c.inputs.reference),
-        Float64Array.from(c.inputs.current),
-      );
-      expect(result.status).toBe("ok");
-      if (result.status !== "ok") return;
-      expectClose(result.statistic, c.expected.statistic!, c.tol.rel, c.tol.abs);
-      expectClose(result.pValue, c.expected.pvalue!, c.tol.rel, c.tol.abs);
-    },
-  );
-
   it.each(SCIPY_CASES.map((c) => [c.name, c] as const))("matches SciPy: %s", (_name, c) => {
-    const generate = c.tied === true ? generateTiedSample : generateSample;
-    const reference = generate(c.sizes[0], 1);
-    const current = generate(c.sizes[1], 5000, c.shift);
+    const tied = c.tied === true;
+    const reference = generateTriangularSample(c.sizes[0], 1, 0, tied);
+    const current = generateTriangularSample(c.sizes[1], 5000, c.shift, tied);
     const result = kolmogorovSmirnovTest(reference, current, c.mode === undefined ? {} : { mode: c.mode });
     expect(result.status).toBe("ok");
     if (result.status !== "ok") return;

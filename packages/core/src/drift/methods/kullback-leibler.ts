@@ -6,17 +6,16 @@
 
 import type { StatResult } from "../../result.js";
 import { toOk } from "../../result.js";
-import { computeAlignedShares, computeTotal, fillZeroShares } from "../binning.js";
+import { computeFilledShares, computeTotal } from "../binning.js";
 
 /** KL(reference ‖ current) of two aligned count vectors (bins or categories). */
 export function kullbackLeiblerDivergence(
   referenceCounts: Float64Array,
   currentCounts: Float64Array,
 ): StatResult<{ kl: number }> {
-  const shares = computeAlignedShares(referenceCounts, currentCounts);
+  const shares = computeFilledShares(referenceCounts, currentCounts);
   if (shares.status !== "ok") return shares;
-  const reference = fillZeroShares(shares.reference);
-  const current = fillZeroShares(shares.current);
+  const { reference, current } = shares;
   // scipy.stats.entropy divides each side by its sum again; the golden vectors include that step.
   const referenceTotal = computeTotal(reference);
   const currentTotal = computeTotal(current);

@@ -1,43 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  listMismatches,
-  loadReferenceFiles,
-  resolveReferenceDir,
-} from "../../../test/reference/vector-file.js";
 import { mannWhitneyUTest } from "./mann-whitney.js";
-
-// Deterministic data reproduced in Python by
-// lcg = lambda n, a, b, m, scale=1.0, offset=0.0: np.array([((a*i + b) % m)*scale + offset for i in range(n)])
-function lcg(n: number, a: number, b: number, m: number, scale = 1, offset = 0): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => ((a * i + b) % m) * scale + offset);
-}
-
-function expectOk(result: ReturnType<typeof mannWhitneyUTest>) {
-  if (result.status !== "ok") throw new Error(`expected ok, got ${result.reason}`);
-  return result;
-}
+// lcg: the Python twin of every sample below (see generateLcgSample).
+import { generateLcgSample as lcg } from "../../../test/support/deterministic-samples.js";
+import { expectOk } from "../../../test/support/result-assertions.js";
 
 const sample = fc.array(fc.integer({ min: -20, max: 20 }), { minLength: 1, maxLength: 25 });
-
-describe("mannWhitneyUTest against the golden vectors", () => {
-  const cases = loadReferenceFiles(resolveReferenceDir())
-    .flatMap((file) => file.cases)
-    .filter((c) => c.fn === "mannwhitneyu");
-  it("has golden cases to check", () => {
-    expect(cases.length).toBeGreaterThan(0);
-  });
-  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    const result = expectOk(
-      mannWhitneyUTest(
-        Float64Array.from(c.inputs["reference"] as number[]),
-        Float64Array.from(c.inputs["current"] as number[]),
-      ),
-    );
-    const actual = { statistic: result.statistic, pvalue: result.pValue };
-    expect(listMismatches(actual, c.expected, c.tol)).toEqual([]);
-  });
-});
 
 describe("mannWhitneyUTest against SciPy 1.10 on every branch", () => {
   // mannwhitneyu(x, y, alternative="two-sided", method="auto", use_continuity=True)

@@ -6,17 +6,16 @@
 
 import type { StatResult } from "../../result.js";
 import { toOk } from "../../result.js";
-import { computeAlignedShares, fillZeroShares } from "../binning.js";
+import { computeFilledShares } from "../binning.js";
 
 /** PSI of two aligned count vectors (bins or categories). */
 export function populationStabilityIndex(
   referenceCounts: Float64Array,
   currentCounts: Float64Array,
 ): StatResult<{ psi: number }> {
-  const shares = computeAlignedShares(referenceCounts, currentCounts);
+  const shares = computeFilledShares(referenceCounts, currentCounts);
   if (shares.status !== "ok") return shares;
-  const reference = fillZeroShares(shares.reference);
-  const current = fillZeroShares(shares.current);
+  const { reference, current } = shares;
   let psi = 0;
   for (let i = 0; i < reference.length; i += 1) {
     const r = reference[i] ?? 0;

@@ -1,40 +1,13 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sortFloat64 } from "../../sorting/sort-float64.js";
 import { normedWassersteinDistance, wassersteinDistance, wassersteinDistanceSorted } from "./wasserstein.js";
-
-interface ReferenceCase {
-  fn: string;
-  inputs: { reference: number[]; current: number[] };
-  expected: { distance: number };
-  tol: { abs: number; rel: number };
-}
-
-const REFERENCE_CASES = (
-  JSON.parse(
-    readFileSync(new URL("../../../../../../shared/reference/two_sample.json", import.meta.url), "utf8"),
-  ) as { cases: ReferenceCase[] }
-).cases.filter((c) => c.fn === "wasserstein_distance");
+// sample / tied: the Python twins quoted on generateTriangularSample.
+import { generateTriangularSample } from "../../../test/support/deterministic-samples.js";
 
 /** |actual - expected| <= abs + rel·|expected|. */
 function expectClose(actual: number, expected: number, rel = 1e-9, abs = 1e-12): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(abs + rel * Math.abs(expected));
-}
-
-/**
- * Deterministic sample with an exact Python twin:
- * def u(i, p, q): return ((i * p) % q) / q
- * def sample(n, seed, shift=0.0): return np.array([(u(i+seed, 7919, 10007) + u(i+seed, 6007, 9973)) + shift for i in range(n)])
- * def tied(n, seed, shift=0.0): return np.floor(sample(n, seed, shift) * 10) / 10
- */
-function generateSample(size: number, seed: number, shift = 0, tied = false): Float64Array {
-  const toUnit = (i: number, p: number, q: number): number => ((i * p) % q) / q;
-  const values = Float64Array.from(
-    { length: size },
-    (_, i) => toUnit(i + seed, 7919, 10007) + toUnit(i + seed, 6007, 9973) + shift,
-  );
-  return tied ? values.map((x) => Math.floor(x * 10) / 10) : values;
 }
 
 // Expected: wasserstein_distance(a, b) and wasserstein_distance(a, b) / max(np.std(a), 0.001)
@@ -75,23 +48,11 @@ const SCIPY_CASES = [
 ] as const;
 
 describe("wassersteinDistance", () => {
-  it.each(REFERENCE_CASES.map((c) => [c.inputs.reference.length, c] as const))(
-    "matches reference vector n1 = %d",
-    (_n, c) => {
-      const result = wassersteinDistance(
-        Float64Array.from(c.inputs.reference),
-        Float64Array.from(c.inputs.current),
-      );
-      expect(result.status).toBe("ok");
-      if (result.status === "ok") expectClose(result.distance, c.expected.distance, c.tol.rel, c.tol.abs);
-    },
-  );
-
   it.each(SCIPY_CASES.map((c) => [c.sizes[0], c.sizes[1], c] as const))(
     "matches SciPy for n1 = %d, n2 = %d",
     (_n1, _n2, c) => {
-      const reference = generateSample(c.sizes[0], 1, 0, c.tied);
-      const current = generateSample(c.sizes[1], 5000, c.shift, c.tied);
+      const reference = generateTriangularSample(c.sizes[0], 1, 0, c.tied);
+      const current = generateTriangularSample(c.sizes[1], 5000, c.shift, c.tied);
       const result = wassersteinDistance(reference, current);
       expect(result.status).toBe("ok");
       if (result.status === "ok") expectClose(result.distance, c.distance);

@@ -1,45 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  listMismatches,
-  loadReferenceFiles,
-  resolveReferenceDir,
-} from "../../../test/reference/vector-file.js";
 import { welchTTest } from "./welch-t-test.js";
-
-// Deterministic data reproduced in Python by
-// lcg = lambda n, a, b, m, scale=1.0, offset=0.0: np.array([((a*i + b) % m)*scale + offset for i in range(n)])
-function lcg(n: number, a: number, b: number, m: number, scale = 1, offset = 0): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => ((a * i + b) % m) * scale + offset);
-}
-
-function expectOk(result: ReturnType<typeof welchTTest>) {
-  if (result.status !== "ok") throw new Error(`expected ok, got ${result.reason}`);
-  return result;
-}
-
-function expectRelativeClose(actual: number, expected: number, relative: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));
-}
-
-describe("welchTTest against the golden vectors", () => {
-  const cases = loadReferenceFiles(resolveReferenceDir())
-    .flatMap((file) => file.cases)
-    .filter((c) => c.fn === "ttest_ind_welch");
-  it("has golden cases to check", () => {
-    expect(cases.length).toBeGreaterThan(0);
-  });
-  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    const result = expectOk(
-      welchTTest(
-        Float64Array.from(c.inputs["reference"] as number[]),
-        Float64Array.from(c.inputs["current"] as number[]),
-      ),
-    );
-    const actual = { statistic: result.statistic, pvalue: result.pValue };
-    expect(listMismatches(actual, c.expected, c.tol)).toEqual([]);
-  });
-});
+// lcg: the Python twin of every sample below (see generateLcgSample).
+import { generateLcgSample as lcg } from "../../../test/support/deterministic-samples.js";
+import { expectOk, expectRelativelyClose } from "../../../test/support/result-assertions.js";
 
 describe("welchTTest against SciPy 1.10", () => {
   // r = ttest_ind(x, y, equal_var=False); df = (v1+v2)**2/(v1**2/(n1-1)+v2**2/(n2-1)), vi = var(xi, ddof=1)/ni
@@ -87,15 +51,15 @@ describe("welchTTest against SciPy 1.10", () => {
   ];
   it.each(cases)("%s", (_name, x, y, statistic, pValue, degreesOfFreedom) => {
     const result = expectOk(welchTTest(x, y));
-    expectRelativeClose(result.statistic, statistic, 1e-12);
-    expectRelativeClose(result.degreesOfFreedom, degreesOfFreedom, 1e-12);
-    expectRelativeClose(result.pValue, pValue, 1e-9);
+    expectRelativelyClose(result.statistic, statistic, 1e-12);
+    expectRelativelyClose(result.degreesOfFreedom, degreesOfFreedom, 1e-12);
+    expectRelativelyClose(result.pValue, pValue, 1e-9);
   });
 
   it("underflows to p = 0 for an enormous t, as SciPy does", () => {
     // ttest_ind(lcg(3000,37,11,1009,0.001), lcg(2500,53,3,1009,0.001,0.9), equal_var=False) -> (-113.955..., 0.0)
     const result = expectOk(welchTTest(lcg(3000, 37, 11, 1009, 0.001), lcg(2500, 53, 3, 1009, 0.001, 0.9)));
-    expectRelativeClose(result.statistic, -113.95552650387523, 1e-12);
+    expectRelativelyClose(result.statistic, -113.95552650387523, 1e-12);
     expect(result.pValue).toBe(0);
   });
 });
@@ -117,7 +81,7 @@ describe("welchTTest edge cases and invariants", () => {
     const x = Float64Array.from([0, 1, 2, 3], (v) => v + offset);
     const y = Float64Array.from([0.5, 1.5, 2.5, 3.5, 4.5], (v) => v + offset);
     // mean diff = -1, var_x = 5/3, var_y = 2.5: t = -1 / sqrt(5/12 + 1/2)
-    expectRelativeClose(expectOk(welchTTest(x, y)).statistic, -1 / Math.sqrt(5 / 12 + 0.5), 1e-14);
+    expectRelativelyClose(expectOk(welchTTest(x, y)).statistic, -1 / Math.sqrt(5 / 12 + 0.5), 1e-14);
   });
 
   const sample = fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 2, maxLength: 30 });
