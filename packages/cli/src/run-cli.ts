@@ -11,6 +11,10 @@ Commands
   report   drift, quality, performance and fairness report on files (HTML, JSON, Markdown)
   check    the report's computations plus tests; exit 1 when a test fails (CI gate)
   serve    run the Sextant server
+  demo     run the server with the demo model on .sextant (--reset wipes it first)
+  ingest   send a CSV, Parquet or JSON Lines file of predictions, labels or outcomes to a server
+  monitors apply, export or offline-test monitors as code (YAML/JSON)
+  roadmap  MLOps roadmap and maturity report, and the questionnaire
 
 Run "sextant <command> --help" for a command's options. Exit codes: see docs/cli.md.`;
 
@@ -38,6 +42,14 @@ async function dispatch(
       return (await import("./commands/check.js")).runCheckCommand(args, output);
     case "serve":
       return ((await import(serveModulePath)) as ServeModule).runServeCommand(args);
+    case "demo":
+      return (await import("./commands/demo.js")).runDemoCommand(args);
+    case "ingest":
+      return (await import("./commands/ingest.js")).runIngestCommand(args);
+    case "monitors":
+      return (await import("./commands/monitors.js")).runMonitorsCommand(args);
+    case "roadmap":
+      return (await import("./commands/roadmap.js")).runRoadmapCommand(args);
     case "--version":
     case "-v":
       output.stdout("0.1.0\n");

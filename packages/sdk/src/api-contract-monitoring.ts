@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { Operation } from "./api-contract.js";
 import type { ErrorCode } from "./error-codes.js";
-import { idParamsSchema, idSchema } from "./schemas/common.js";
+import { idParamsSchema, idSchema, pageQuerySchema } from "./schemas/common.js";
 import {
   channelPageSchema,
   channelSchema,
@@ -33,7 +33,17 @@ import {
   runMonitorSchema,
   updateMonitorSchema,
 } from "./schemas/monitoring.js";
-import { pageQuerySchema } from "./schemas/common.js";
+
+/** The error codes introduced by monitoring (exercised by the server's monitoring route tests). */
+export const monitoringErrorCodes: readonly ErrorCode[] = [
+  "MONITOR_NOT_FOUND",
+  "MONITOR_INVALID",
+  "INCIDENT_NOT_FOUND",
+  "INCIDENT_STATE_CONFLICT",
+  "CHANNEL_NOT_FOUND",
+  "CHANNEL_URL_REFUSED",
+  "POLICY_NOT_FOUND",
+];
 
 const modelParams = z.object({ modelId: idSchema });
 const invalid = (...codes: ErrorCode[]): ErrorCode[] => ["VALIDATION_FAILED", ...codes];
@@ -95,7 +105,7 @@ export const monitoringContract = {
   runMonitor: {
     method: "POST",
     path: "/monitors/:id/run",
-    summary: "Evaluate a monitor's closed windows now",
+    summary: "Evaluate a monitor's closed windows now, catching up fully (backfills from evaluateFrom)",
     tag: "monitors",
     params: idParamsSchema,
     body: runMonitorSchema,

@@ -6,6 +6,8 @@ import { z } from "zod";
 import type { ErrorCode } from "./error-codes.js";
 import { authContract } from "./api-contract-auth.js";
 import { monitoringContract } from "./api-contract-monitoring.js";
+import { roadmapContract } from "./api-contract-roadmap.js";
+import { overviewContract } from "./api-contract-overview.js";
 import { idParamsSchema } from "./schemas/common.js";
 import {
   createWorkspaceSchema,
@@ -416,6 +418,8 @@ export const apiContract = {
   },
   ...monitoringContract,
   ...authContract,
+  ...roadmapContract,
+  ...overviewContract,
 } as const satisfies Record<string, Operation>;
 
 /** The contract type. */

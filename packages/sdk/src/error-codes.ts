@@ -48,6 +48,11 @@ export const errorCatalogue = {
   MEMBER_NOT_FOUND: { status: 404, title: "The user is not a member of the workspace" },
   API_KEY_NOT_FOUND: { status: 404, title: "API key not found" },
   USERNAME_TAKEN: { status: 409, title: "A user with this username already exists" },
+  ROADMAP_ASSESSMENT_NOT_FOUND: { status: 404, title: "Roadmap assessment not found" },
+  ROADMAP_QUESTIONNAIRE_MISSING: { status: 409, title: "Save the roadmap questionnaire first" },
+  TOOL_EVALUATION_NOT_FOUND: { status: 404, title: "Tool evaluation not found" },
+  TOOL_EVALUATION_INVALID: { status: 422, title: "The change does not fit the tool evaluation" },
+  EVALUATION_FUNNEL_REFUSED: { status: 409, title: "The funnel rules do not allow the next stage yet" },
   INTERNAL_ERROR: { status: 500, title: "Internal server error" },
 } as const satisfies Record<string, ErrorCodeEntry>;
 

@@ -12,3 +12,5 @@ export { loadConfig, describeConfigOptions, listConfigKeys, ConfigError } from "
 export { openDuckDbStore, StoreLockedError } from "./storage/duckdb/duckdb-store.js";
 export type { Store } from "./storage/store.js";
 export { serverVersion } from "./version.js";
+export { renderRoadmapHtml } from "./roadmap/roadmap-html.js";
+export { buildDefaultQuestionnaire } from "./roadmap/questionnaire-defaults.js";

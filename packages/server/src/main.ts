@@ -1,6 +1,7 @@
 /**
- * The composition root: picks the DuckDB store, the real clock and random ids, seeds the demo on an
- * empty data dir, builds the app and listens; shutdown stops intake, drains the ingest buffer and
+ * The composition root: picks the store (DuckDB file or PostgreSQL, from config), the real clock and
+ * random ids, seeds the demo on an empty data dir, builds the app, listens and starts the monitor
+ * scheduler; shutdown stops intake, waits for the running scheduler tick, drains the ingest buffer and
  * closes the store. The only module that chooses adapters.
  */
 import { mkdir } from "node:fs/promises";
@@ -14,7 +15,10 @@ import { createServices } from "./app/services.js";
 import type { Config } from "./config/config-schema.js";
 import { seedDemoIfEmpty } from "./demo/seed-demo.js";
 import { createRandomIdGenerator } from "./registry/ids.js";
+import { ConfigError } from "./config/load-config.js";
 import { openDuckDbStore } from "./storage/duckdb/duckdb-store.js";
+import { openPostgresStore } from "./storage/postgres/postgres-store.js";
+import type { Store } from "./storage/store.js";
 import { readFileRows } from "./storage/duckdb/file-row-reader.js";
 import { serverVersion } from "./version.js";
 
@@ -33,6 +37,21 @@ export function toDatabasePath(dataDir: string): string {
   return join(dataDir, "sextant.duckdb");
 }
 
+/** Opens the store the configuration names: the DuckDB file in the data dir, or PostgreSQL. */
+async function openConfiguredStore(config: Config): Promise<Store> {
+  if (config.store === "postgres") {
+    if (config.postgresUrl === undefined) {
+      throw new ConfigError("postgresUrl (SEXTANT_POSTGRES_URL) is required when store is postgres");
+    }
+    return openPostgresStore({ url: config.postgresUrl, maxConnections: config.postgresMaxConnections });
+  }
+  return openDuckDbStore({
+    path: toDatabasePath(config.dataDir),
+    memoryLimit: config.duckdb.memoryLimit,
+    threads: config.duckdb.threads,
+  });
+}
+
 /** Starts a server from a parsed configuration. */
 export async function startServer(
   config: Config,
@@ -42,11 +61,7 @@ export async function startServer(
     options.logger ?? pino({ level: config.logLevel, base: { service: "sextant" }, redact: logRedaction });
   const print = options.print ?? ((line: string): void => void process.stdout.write(`${line}\n`));
   await mkdir(config.dataDir, { recursive: true });
-  const store = await openDuckDbStore({
-    path: toDatabasePath(config.dataDir),
-    memoryLimit: config.duckdb.memoryLimit,
-    threads: config.duckdb.threads,
-  });
+  const store = await openConfiguredStore(config);
   const clock = (): Date => new Date();
   const services = createServices({ store, logger, config, clock, ids: createRandomIdGenerator() });
   let shuttingDown = false;
@@ -74,6 +89,8 @@ export async function startServer(
     });
     const address = await app.listen({ host: config.host, port: config.port });
     logger.info({ url: address, dataDir: config.dataDir }, "sextant server listening");
+    // The real-clock scheduler runs only here; tests drive `tick` with their own clock.
+    services.monitoring.scheduler.start(config.monitoring.schedulerIntervalMs);
     const listening = app;
     let closing: Promise<void> | undefined;
     return {
@@ -84,6 +101,7 @@ export async function startServer(
         closing ??= (async () => {
           shuttingDown = true;
           await listening.close();
+          await services.monitoring.scheduler.stop();
           await services.buffer.drain();
           await store.close();
           logger.info("sextant server stopped");
@@ -93,6 +111,7 @@ export async function startServer(
     };
   } catch (error) {
     await app?.close();
+    await services.monitoring.scheduler.stop();
     await services.buffer.drain();
     await store.close();
     throw error;

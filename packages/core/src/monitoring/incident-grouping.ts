@@ -1,6 +1,7 @@
 /**
  * Incident grouping decisions: a new violation joins the unresolved incident of the same model and segment
- * whose latest violating window is within `groupingWindowMs`, or opens a new one; a repeat of a recorded
+ * whose time frame (earliest to latest violating window, widened by `groupingWindowMs`) holds its window,
+ * or opens a new one; a repeat of a recorded
  * (monitor, window) cause is dropped. One incident notifies once when it opens and once more only when it
  * escalates to critical, never while snoozed, and never for the same cause (model, segment, monitor,
  * severity) within `cooldownMs` of that cause's last notification, even across incidents.
@@ -81,7 +82,14 @@ function selectGroupingIncident(
   let chosen: Incident | undefined;
   for (const incident of incidents) {
     if (incident.status === "resolved" || !isSameScope(incident, violation)) continue;
-    if (Math.abs(violation.windowStartMs - incident.lastWindowStartMs) > groupingWindowMs) continue;
+    // The incident's time frame runs from its earliest to its latest violating window; a late window
+    // inside it (labels arriving days later) belongs to it, as does one within groupingWindowMs of either end.
+    const firstWindowStartMs = Math.min(
+      incident.lastWindowStartMs,
+      ...incident.causes.map((cause) => cause.windowStartMs),
+    );
+    if (violation.windowStartMs < firstWindowStartMs - groupingWindowMs) continue;
+    if (violation.windowStartMs > incident.lastWindowStartMs + groupingWindowMs) continue;
     if (chosen === undefined || incident.lastWindowStartMs > chosen.lastWindowStartMs) chosen = incident;
   }
   return chosen;

@@ -124,6 +124,9 @@ const monitorFields = {
   forWindows: z.number().int().min(1).max(1000).default(1).describe("consecutive violating windows to fire"),
   minSampleSize: z.number().int().min(0).default(30).describe("below this the window is no_data"),
   delayMs: z.number().int().min(0).default(0).describe("wait after a window ends before evaluating it"),
+  evaluateFrom: isoDateTimeSchema
+    .optional()
+    .describe("backfill: evaluate windows from this instant (default: the window containing the creation)"),
   channelIds: z.array(idSchema).max(50).default([]),
   enabled: z.boolean().default(true),
   labels: z
@@ -152,6 +155,9 @@ export const updateMonitorSchema = z
     forWindows: z.number().int().min(1).max(1000).optional(),
     minSampleSize: z.number().int().min(0).optional(),
     delayMs: z.number().int().min(0).optional(),
+    evaluateFrom: isoDateTimeSchema
+      .optional()
+      .describe("re-evaluate from this instant: clears the run bookkeeping and alert states"),
     channelIds: z.array(idSchema).max(50).optional(),
     enabled: z.boolean().optional(),
     labels: z.record(z.string(), z.string()).optional(),
@@ -178,6 +184,7 @@ export const monitorSchema = z
     lastError: z.string().nullable(),
     lastRunAt: isoDateTimeSchema.nullable(),
     evaluatedUntil: isoDateTimeSchema.nullable().describe("end of the latest evaluated window"),
+    evaluateFrom: isoDateTimeSchema.nullable().describe("backfill start, null = from the creation"),
     states: z.array(monitorScopeStateSchema),
     createdAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,

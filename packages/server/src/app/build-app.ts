@@ -9,6 +9,13 @@ import type { IngestBuffer } from "../ingest/ingest-buffer.js";
 import type { IngestService } from "../ingest/ingest-service.js";
 import { registerBaselineRoutes } from "../routes/baseline-routes.js";
 import { registerIngestRoutes } from "../routes/ingest-routes.js";
+import { registerMonitoringRoutes } from "../routes/monitoring-routes.js";
+import type { MonitoringServices } from "../monitoring/monitoring-services.js";
+import { registerRoadmapRoutes } from "../roadmap/roadmap-routes.js";
+import type { OverviewService } from "../overview/overview-service.js";
+import { registerOverviewRoutes } from "../routes/overview-routes.js";
+import type { EvaluationService } from "../roadmap/evaluation-service.js";
+import type { RoadmapService } from "../roadmap/roadmap-service.js";
 import { registerRegistryRoutes } from "../routes/registry-routes.js";
 import {
   createRequestBodyReader,
@@ -20,6 +27,7 @@ import { installErrorHandlers } from "./error-handler.js";
 import type { AuthServices } from "../auth/auth-services.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { installRequestAccess } from "../auth/request-access.js";
+import { registerWebAssets } from "../web-assets/web-assets.js";
 
 /** Everything the app needs. */
 export interface AppDeps extends AuthServices {
@@ -28,6 +36,10 @@ export interface AppDeps extends AuthServices {
   readonly baselines: BaselineService;
   readonly ingest: IngestService;
   readonly buffer: IngestBuffer;
+  readonly monitoring: MonitoringServices;
+  readonly roadmap: RoadmapService;
+  readonly evaluations: EvaluationService;
+  readonly overview: OverviewService;
   readonly readiness: Readiness;
   readonly clock: () => Date;
   readonly version: string;
@@ -78,5 +90,9 @@ export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRegistryRoutes(app, deps.registry);
   registerBaselineRoutes(app, deps.baselines, bodies);
   registerIngestRoutes(app, { ingest: deps.ingest, buffer: deps.buffer, bodies, limits: deps.limits });
+  registerMonitoringRoutes(app, { monitoring: deps.monitoring, buffer: deps.buffer, clock: deps.clock });
+  registerRoadmapRoutes(app, { roadmap: deps.roadmap, evaluations: deps.evaluations });
+  registerOverviewRoutes(app, deps.overview);
+  registerWebAssets(app);
   return Promise.resolve(app);
 }

@@ -4,10 +4,16 @@ import { createAuthServices, type AuthServices } from "../auth/auth-services.js"
 import type { Config } from "../config/config-schema.js";
 import { createIngestBuffer, type IngestBuffer } from "../ingest/ingest-buffer.js";
 import { createIngestService, type IngestService } from "../ingest/ingest-service.js";
+import { createMonitoringServices, type MonitoringServices } from "../monitoring/monitoring-services.js";
+import { toCountedIngestBuffer } from "../monitoring/prometheus-metrics.js";
 import { createBaselineService, type BaselineService } from "../registry/baseline-service.js";
 import type { IdGenerator } from "../registry/ids.js";
 import { createRegistryService, type RegistryService } from "../registry/registry-service.js";
 import type { Store } from "../storage/store.js";
+import { DEFAULT_ROADMAP_RULESET } from "@sextant/core";
+import { createEvaluationService, type EvaluationService } from "../roadmap/evaluation-service.js";
+import { createRoadmapService, type RoadmapService } from "../roadmap/roadmap-service.js";
+import { createOverviewService, type OverviewService } from "../overview/overview-service.js";
 
 /** The services of one server. */
 export interface Services extends AuthServices {
@@ -15,6 +21,10 @@ export interface Services extends AuthServices {
   readonly baselines: BaselineService;
   readonly ingest: IngestService;
   readonly buffer: IngestBuffer;
+  readonly monitoring: MonitoringServices;
+  readonly roadmap: RoadmapService;
+  readonly evaluations: EvaluationService;
+  readonly overview: OverviewService;
 }
 
 /** Creates the services over a store with the configured ingest limits. */
@@ -26,16 +36,43 @@ export function createServices(options: {
   readonly ids: IdGenerator;
 }): Services {
   const { store, clock, ids, config } = options;
-  const buffer = createIngestBuffer({
+  const monitoring = createMonitoringServices({
+    store,
+    clock,
+    logger: options.logger,
+    outboundAllowList: config.monitoring.outboundAllowList,
+    maxAttempts: config.monitoring.deliveryMaxAttempts,
+    baseBackoffMs: config.monitoring.deliveryBackoffMs,
+  });
+  const rawBuffer = createIngestBuffer({
     store,
     logger: options.logger,
     maxBufferedRows: config.ingest.maxBufferedRows,
     maxRowsPerFlush: config.ingest.maxRowsPerFlush,
     retryAfterSeconds: config.ingest.retryAfterSeconds,
   });
+  const buffer = toCountedIngestBuffer(rawBuffer, monitoring.ingestCounter, clock);
   const registry = createRegistryService({ store, ids, clock });
   const maxReportedErrors = config.ingest.maxReportedErrors;
   const ingest = createIngestService({ store, registry, buffer, clock, maxReportedErrors });
   const baselines = createBaselineService({ store, ids, clock, registry, ingest, maxReportedErrors });
-  return { registry, baselines, ingest, buffer, ...createAuthServices({ store, config, clock, ids }) };
+  const auth = createAuthServices({ store, config, clock, ids });
+  const roadmap = createRoadmapService({
+    store,
+    audit: auth.audit,
+    clock,
+    ruleset: DEFAULT_ROADMAP_RULESET,
+    deploymentMode: "unknown",
+  });
+  return {
+    roadmap,
+    evaluations: createEvaluationService({ store, roadmap, clock }),
+    overview: createOverviewService(store),
+    registry,
+    baselines,
+    ingest,
+    buffer,
+    monitoring,
+    ...auth,
+  };
 }

@@ -31,6 +31,8 @@ interface Waiting {
 }
 
 const verifyChunkSize = 5_000;
+/** Appends racing other processes retry this often before the caller sees the conflict. */
+const maxChainAttempts = 20;
 
 /** Creates the audit service over the store. */
 export function createAuditService(store: AuthStore): AuditService {
@@ -44,7 +46,9 @@ export function createAuditService(store: AuthStore): AuditService {
         await store.appendAuditEntries(chainAuditDrafts(drafts, await store.loadAuditHead()));
         return;
       } catch (error) {
-        if (!(error instanceof AuditChainConflictError) || attempt >= 2) throw error;
+        // Another process sharing the store (PostgreSQL) appended first: re-chain after a short jittered wait.
+        if (!(error instanceof AuditChainConflictError) || attempt >= maxChainAttempts - 1) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
       }
     }
   };

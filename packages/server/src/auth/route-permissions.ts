@@ -50,6 +50,7 @@ export const routePermissions: Readonly<Record<OperationId, RoutePermission>> = 
   getWorkspace: read(ws("id")),
   updateWorkspace: admin(ws("id")),
   listModels: read(),
+  getOverview: read(),
   listWorkspaceModels: read(ws("workspaceId")),
   createModel: write(ws("workspaceId")),
   getModel: read(model("id")),
@@ -116,6 +117,29 @@ export const routePermissions: Readonly<Record<OperationId, RoutePermission>> = 
   revokeApiKey: admin(ws("workspaceId")),
   listAuditEvents: { permission: "audit.read" },
   verifyAuditChain: { permission: "audit.read" },
+
+  // The roadmap spans every workspace of the organisation, so it is for organisation admins (decision 0007).
+  getRoadmapFacts: org,
+  getRoadmapQuestionnaire: org,
+  putRoadmapQuestionnaire: org,
+  createRoadmapAssessment: org,
+  listRoadmapAssessments: org,
+  getRoadmapAssessment: org,
+  compareRoadmapAssessment: org,
+  exportRoadmapMarkdown: org,
+  exportRoadmapHtml: org,
+  exportRoadmapJson: org,
+  listToolEvaluations: org,
+  createToolEvaluation: org,
+  getToolEvaluation: org,
+  updateToolEvaluation: org,
+  addEvaluationCandidate: org,
+  addEvaluationCriterion: org,
+  addEvaluationScore: org,
+  addEvaluationTicket: org,
+  addEvaluationSignOff: org,
+  advanceToolEvaluation: org,
+  getModelCard: read(model("id")),
 };
 
 /** Throws when an operation of the contract has no row (the app must not start without one). */

@@ -39,6 +39,19 @@ export const configSchema = z
       })
       .prefault({})
       .describe("embedded DuckDB store"),
+    store: z
+      .enum(["duckdb", "postgres"])
+      .default("duckdb")
+      .describe("where data lives: a DuckDB file in dataDir (one process), or a shared PostgreSQL database"),
+    postgresUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "e.g. postgres://sextant@db.internal:5432/sextant")
+      .optional()
+      .describe("PostgreSQL connection URL, required when store is postgres (prefer the environment)"),
+    postgresMaxConnections: positiveInt
+      .max(1000)
+      .default(10)
+      .describe("PostgreSQL connections this process may hold"),
     ingest: z
       .object({
         maxBufferedRows: positiveInt
@@ -107,6 +120,34 @@ export const configSchema = z
       })
       .prefault({})
       .describe("sessions, cookies and sign-in rate limiting"),
+    monitoring: z
+      .object({
+        schedulerIntervalMs: positiveInt
+          .default(60_000)
+          .describe("how often the scheduler evaluates due monitors and retries deliveries, in ms"),
+        outboundAllowList: z
+          .union([
+            z.array(z.string().min(1)),
+            z.string().transform((list) =>
+              list
+                .split(",")
+                .map((entry) => entry.trim())
+                .filter((entry) => entry !== ""),
+            ),
+          ])
+          .default([])
+          .describe(
+            "hosts or IP addresses alert channels may reach although internal (comma-separated), e.g. 127.0.0.1",
+          ),
+        deliveryMaxAttempts: positiveInt
+          .default(5)
+          .describe("attempts of a notification before it becomes a dead letter"),
+        deliveryBackoffMs: positiveInt
+          .default(30_000)
+          .describe("wait before the first retry of a notification; doubles with each attempt"),
+      })
+      .prefault({})
+      .describe("monitor scheduler and alert channels"),
     demo: z
       .object({
         enabled: booleanString.default(true).describe("seed the demo workspace when the data dir is empty"),

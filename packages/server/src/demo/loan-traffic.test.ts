@@ -37,7 +37,7 @@ describe("loan traffic generator", () => {
         rows.reduce((sum, application) => sum + Number(application.prediction.credit_score), 0) / rows.length
       );
     };
-    expect(mean(false) - mean(true)).toBeGreaterThan(30);
+    expect(mean(true) - mean(false)).toBeGreaterThan(30);
     const reference = generateReferenceRows(1, 10);
     expect(reference).toHaveLength(10);
     expect(reference[0]).not.toHaveProperty("application_id");

@@ -1,7 +1,7 @@
 /**
  * Generates the demo loan applications hour by hour: stable until the drift day, then the applicant
- * mix shifts (lower credit scores, more small-business loans, broker channel) and the true default
- * rate rises beyond what the model predicts. Values depend only on the seed and the hour index.
+ * mix shifts (inflated bureau credit scores, more small-business loans, broker channel): the model's
+ * scores fall while the true default rate rises, so estimated and realised F1 both drop. Values depend only on the seed and the hour index.
  */
 import { createDemoRandom, type DemoRandom } from "./demo-random.js";
 
@@ -41,7 +41,7 @@ function logistic(x: number): number {
 function generateOne(random: DemoRandom, id: string, timeMs: number, drifted: boolean): LoanApplication {
   const purpose = random.pick(purposes, drifted ? [3, 2, 2, 1, 1, 4] : [4, 2, 2, 1, 1, 1]);
   const income = Math.round(Math.exp(random.normal(drifted ? 10.75 : 10.6, 0.45)));
-  const creditScore = Math.round(Math.min(850, Math.max(300, random.normal(drifted ? 640 : 690, 60))));
+  const creditScore = Math.round(Math.min(850, Math.max(300, random.normal(drifted ? 760 : 690, 60))));
   const loanAmount = Math.round(Math.max(1000, random.normal(income * 0.35, income * 0.12)) / 100) * 100;
   const debtToIncome = Math.min(0.9, Math.max(0, random.normal(drifted ? 0.38 : 0.3, 0.1)));
   const employmentYears = Math.max(0, Math.round(random.normal(6, 4) * 10) / 10);
@@ -59,9 +59,10 @@ function generateOne(random: DemoRandom, id: string, timeMs: number, drifted: bo
     (hasCosigner ? 0.5 : 0) -
     Math.min(employmentYears, 10) * 0.05;
   const score = logistic(modelLogit);
-  // After the drift day the broker channel brings riskier borrowers than the features reveal.
+  // After the drift day credit scores are inflated (the real risk is not) and the broker channel brings
+  // riskier borrowers than the features reveal.
   const trueLogit =
-    modelLogit + (drifted ? 0.7 + (channel === "broker" ? 0.6 : 0) : 0) + random.normal(0, 0.3);
+    modelLogit + (drifted ? 1.8 + (channel === "broker" ? 0.6 : 0) : 0) + random.normal(0, 0.3);
   const defaulted = random.uniform() < logistic(trueLogit);
   const netRevenue = Math.round(defaulted ? -loanAmount * 0.6 : loanAmount * 0.09);
   return {

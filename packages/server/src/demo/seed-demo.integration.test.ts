@@ -79,7 +79,7 @@ describe("seedDemoIfEmpty", () => {
       events.items.reduce((sum, event) => sum + Number(event.values.credit_score), 0) / events.items.length;
     const before = await window(10, 20);
     const after = await window(20, 30);
-    expect(meanScore(before) - meanScore(after)).toBeGreaterThan(25);
+    expect(meanScore(after) - meanScore(before)).toBeGreaterThan(25);
     const lastDays = await window(27.5, 30);
     expect(
       lastDays.items.filter(
@@ -87,5 +87,54 @@ describe("seedDemoIfEmpty", () => {
       ),
     ).toEqual([]);
     expect(before.items.every((event) => event.label !== null && event.outcome !== null)).toBe(true);
+  });
+
+  it("backfills the demo monitors at seeding: the drifted features fire from day 20, one incident opens", async () => {
+    const model = (await store.listModels({ limit: 10, offset: 0 })).items[0]!;
+    const monitors = (await store.listMonitors({ modelId: model.id, limit: 50, offset: 0 })).items;
+    expect(monitors.map((m) => m.kind).sort()).toEqual(
+      [
+        "business_kpi",
+        "data_drift",
+        "data_drift",
+        "data_drift",
+        "data_drift",
+        "data_quality",
+        "dataset_drift",
+        "estimated_performance",
+        "fairness",
+        "performance",
+      ].sort(),
+    );
+    const startDay = Date.parse("2026-10-31T00:00:00.000Z");
+    const summary: Record<string, { days: number; firingFrom: number | null; errors: number }> = {};
+    for (const monitor of monitors) {
+      const run = await store.loadMonitorRun(monitor.id);
+      expect(run?.lastError ?? null, monitor.name).toBeNull();
+      const results = (await store.listMonitorResults({ monitorId: monitor.id, limit: 500, offset: 0 }))
+        .items;
+      const firing = results
+        .filter((r) => r.status === "firing")
+        .map((r) => Math.round((r.windowStart.getTime() - startDay) / 86_400_000));
+      summary[monitor.name] = {
+        days: results.length,
+        firingFrom: firing.length === 0 ? null : Math.min(...firing),
+        errors: results.filter((r) => r.status === "error").length,
+      };
+    }
+    console.log(JSON.stringify(summary));
+    // The demo traffic starts at noon of day 0 and drifts from noon of day 20 (daily windows, UTC).
+    for (const name of ["Drift credit_score", "Drift debt_to_income", "Feature drift share"]) {
+      // Day 0 (half a day of traffic) to day 29; today's window is still open.
+      expect(summary[name], name).toMatchObject({ days: 30, errors: 0 });
+      expect(summary[name]!.firingFrom, name).toBeGreaterThanOrEqual(20);
+      expect(summary[name]!.firingFrom, name).toBeLessThanOrEqual(21);
+    }
+    expect(summary["Missing age band"]).toMatchObject({ firingFrom: null, errors: 0 });
+    const incidents = (await store.listIncidents({ modelId: model.id, limit: 50, offset: 0 })).items;
+    expect(incidents.map((i) => i.incident.status)).toEqual(["open"]);
+    const causes = new Set(incidents[0]!.incident.causes.map((c) => c.monitorId));
+    const driftIds = monitors.filter((m) => m.kind.endsWith("drift")).map((m) => m.id);
+    expect(driftIds.filter((id) => causes.has(id)).length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import type { Services } from "../app/services.js";
 import type { Config } from "../config/config-schema.js";
 import type { Store } from "../storage/store.js";
+import { seedDemoMonitors } from "./demo-monitors.js";
 import { loanDefaultColumns, loanDefaultModel } from "./loan-default-model.js";
 import { generateHour, generateReferenceRows, type LoanApplication } from "./loan-traffic.js";
 
@@ -74,7 +75,7 @@ export async function seedDemoIfEmpty(options: {
       { column: "loan_purpose", op: "eq", value: "small_business" },
     ],
   });
-  await baselines.createFileReference(version.id, {
+  const training = await baselines.createFileReference(version.id, {
     name: "training set 2026-Q3",
     segmentId: null,
     rows: generateReferenceRows(demo.seed, 5000),
@@ -122,8 +123,24 @@ export async function seedDemoIfEmpty(options: {
     to: new Date(fromMs + 7 * 24 * hourMs).toISOString(),
     segmentId: null,
   });
+  const monitors = await seedDemoMonitors({
+    monitoring: services.monitoring,
+    modelId: model.id,
+    versionId: version.id,
+    referenceId: training.id,
+    fromMs,
+    at: options.clock(),
+  });
+  if (monitors.failures.length > 0) logger.warn({ failures: monitors.failures }, "demo monitor failed");
   logger.info(
-    { predictions: traffic.length, labels: labelled.length, ms: Date.now() - startedMs, modelId: model.id },
+    {
+      predictions: traffic.length,
+      labels: labelled.length,
+      monitors: monitors.monitors,
+      evaluatedWindows: monitors.evaluatedWindows,
+      ms: Date.now() - startedMs,
+      modelId: model.id,
+    },
     "demo workspace seeded",
   );
   return true;

@@ -225,14 +225,16 @@ describe("monitoring on the demo (fake clock, 30 days)", () => {
     const before = snapshot.before!;
     const meanBefore = before.reduce((a, b) => a + b, 0) / before.length;
     expect(day20.value).not.toBeNull();
-    // On this demo more applicants cross the 0.35 cut, so CBPE's positive-class F1 moves up, not down.
-    expect(Math.abs(day20.value! - meanBefore)).toBeGreaterThan(0.05);
+    // Inflated credit scores push the model's scores down, so CBPE's F1 falls before any label exists.
+    expect(day20.value!).toBeLessThan(meanBefore - 0.05);
     expect(snapshot.realised?.value ?? null).toBeNull();
     const realised = await results(monitors.realised!);
     const realisedDay20 = realised.find((r) => dayOf(r.windowStart) === 20)!;
     // Labels of day 20 arrived with day 23's traffic; the late data re-evaluated the window at day 24.
     expect(dayOf(realisedDay20.evaluatedAt)).toBe(24);
     expect(realisedDay20.value).not.toBeNull();
+    // The concept shift (riskier than the features say) makes the realised F1 fall further than estimated.
+    expect(realisedDay20.value!).toBeLessThan(day20.value!);
     const realisedLast = realised.find((r) => dayOf(r.windowStart) === 28)!;
     expect(realisedLast.value).toBeNull();
   });

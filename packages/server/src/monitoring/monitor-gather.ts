@@ -214,7 +214,13 @@ function toLabel(value: unknown, positiveClass: unknown): number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "boolean") return value ? 1 : 0;
   if (typeof value === "number") return value === 1 ? 1 : value === 0 ? 0 : null;
-  return String(value) === String(positiveClass ?? "1") ? 1 : 0;
+  return toLabelText(value) === toLabelText(positiveClass ?? "1") ? 1 : 0;
+}
+
+function toLabelText(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" || typeof value === "bigint"
+    ? String(value)
+    : JSON.stringify(value);
 }
 
 function splitByWindow<T>(

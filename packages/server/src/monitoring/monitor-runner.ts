@@ -28,10 +28,14 @@ export interface MonitorRunOutcome {
 
 /** Evaluates monitors. */
 export interface MonitorRunner {
-  run(monitor: MonitorRecord, at: Date): Promise<MonitorRunOutcome>;
+  /**
+   * Evaluates the due windows oldest first, at most `maxWindowsPerRun` of them; `catchUp` repeats until
+   * every closed window is evaluated (a backfill from `evaluateFrom`, or a long outage).
+   */
+  run(monitor: MonitorRecord, at: Date, options?: { readonly catchUp?: boolean }): Promise<MonitorRunOutcome>;
 }
 
-const maxWindowsPerRun = 2000;
+const defaultMaxWindowsPerRun = 2000;
 // Kinds whose value needs labels or outcomes: late labels decide their windows (state and alerts).
 const labelKinds = new Set(["performance", "fairness", "target_drift", "business_kpi", "streaming_detector"]);
 // Kinds that show labels beside their value: late labels refresh the stored result only.
@@ -92,15 +96,22 @@ async function resolveBaseline(
   return { fixed: true, baselineFor: () => source };
 }
 
-function selectDueWindows(monitor: MonitorRecord, evaluatedUntil: Date | null, at: Date): TimeWindow[] {
-  const fromMs =
-    evaluatedUntil?.getTime() ?? computeWindowContaining(monitor.createdAt, monitor.window).startMs;
+/** The oldest closed windows not yet evaluated (at most `limit`), and whether more remain. */
+function selectDueWindows(input: {
+  readonly monitor: MonitorRecord;
+  readonly evaluatedUntil: Date | null;
+  readonly at: Date;
+  readonly limit: number;
+}): { windows: TimeWindow[]; hasMore: boolean } {
+  const { monitor, at } = input;
+  const start = monitor.evaluateFrom ?? monitor.createdAt;
+  const fromMs = input.evaluatedUntil?.getTime() ?? computeWindowContaining(start, monitor.window).startMs;
   const closed = listWindows({
     from: fromMs,
     to: at.getTime() - monitor.delayMs,
     spec: monitor.window,
   }).filter((window) => window.endMs <= at.getTime() - monitor.delayMs && window.startMs >= fromMs);
-  return closed.slice(-maxWindowsPerRun);
+  return { windows: closed.slice(0, input.limit), hasMore: closed.length > input.limit };
 }
 
 /** Creates the runner. */
@@ -108,8 +119,10 @@ export function createMonitorRunner(options: {
   readonly store: Store;
   readonly incidents: IncidentService;
   readonly cache?: Map<string, unknown>;
+  readonly maxWindowsPerRun?: number;
 }): MonitorRunner {
   const { store, incidents } = options;
+  const maxWindowsPerRun = options.maxWindowsPerRun ?? defaultMaxWindowsPerRun;
   const cache = options.cache ?? new Map<string, unknown>();
 
   const gatherAndDecide = async (
@@ -117,11 +130,14 @@ export function createMonitorRunner(options: {
     windows: readonly TimeWindow[],
     lateCount: number,
     at: Date,
+    isFresh: boolean,
   ) => {
     const version = await store.findVersion(monitor.versionId);
     if (version?.schema === null || version === undefined) throw new Error("the version has no schema");
     const { baselineFor, fixed } = await resolveBaseline(store, monitor);
-    const previousStates = new Map((await store.listMonitorStates(monitor.id)).map((s) => [s.segment, s]));
+    // Nothing evaluated yet (new, or evaluateFrom moved): stale states and detectors must not carry over.
+    const stored = isFresh ? [] : await store.listMonitorStates(monitor.id);
+    const previousStates = new Map(stored.map((s) => [s.segment, s]));
     const states: MonitorStateRecord[] = [];
     const results: MonitorResultRecord[] = [];
     const violations: ViolationInput[] = [];
@@ -201,74 +217,90 @@ export function createMonitorRunner(options: {
     return { states, results, violations, recoveries };
   };
 
-  return {
-    async run(monitor, at) {
-      const run = await store.loadMonitorRun(monitor.id);
-      try {
-        const due = selectDueWindows(monitor, run?.evaluatedUntil ?? null, at);
-        const evaluatedUntilMs = due.at(-1)?.endMs ?? run?.evaluatedUntil?.getTime() ?? null;
-        let late: TimeWindow[] = [];
-        if (
-          run?.seenReceivedUntil != null &&
-          run.evaluatedUntil !== null &&
-          evidenceKinds.has(monitor.kind)
-        ) {
-          const times = await store.listLateEventTimes({
-            versionId: monitor.versionId,
-            receivedAfter: run.seenReceivedUntil,
-            receivedUntil: at,
-          });
-          const limitMs = run.evaluatedUntil.getTime();
-          late = listWindowsAffectedBy(times, monitor.window).filter((window) => window.endMs <= limitMs);
-        }
-        const windows = [...late, ...due];
-        if (windows.length === 0) {
-          await store.saveMonitorRun({
-            monitorId: monitor.id,
-            lastRunAt: at,
-            lastError: null,
-            evaluatedUntil: run?.evaluatedUntil ?? null,
-            seenReceivedUntil: at,
-          });
-          return { evaluatedWindows: 0, notifications: 0, error: null };
-        }
-        const decided = await gatherAndDecide(monitor, windows, late.length, at);
-        await store.saveEvaluation({
-          states: decided.states,
-          results: decided.results,
-          run: {
-            monitorId: monitor.id,
-            lastRunAt: at,
-            lastError: null,
-            evaluatedUntil: evaluatedUntilMs === null ? null : new Date(evaluatedUntilMs),
-            seenReceivedUntil: at,
-          },
+  const runOnce = async (
+    monitor: MonitorRecord,
+    at: Date,
+  ): Promise<MonitorRunOutcome & { hasMore: boolean }> => {
+    const run = await store.loadMonitorRun(monitor.id);
+    try {
+      const { windows: due, hasMore } = selectDueWindows({
+        monitor,
+        evaluatedUntil: run?.evaluatedUntil ?? null,
+        at,
+        limit: maxWindowsPerRun,
+      });
+      const evaluatedUntilMs = due.at(-1)?.endMs ?? run?.evaluatedUntil?.getTime() ?? null;
+      let late: TimeWindow[] = [];
+      if (run?.seenReceivedUntil != null && run.evaluatedUntil !== null && evidenceKinds.has(monitor.kind)) {
+        const times = await store.listLateEventTimes({
+          versionId: monitor.versionId,
+          receivedAfter: run.seenReceivedUntil,
+          receivedUntil: at,
         });
-        let notifications = await incidents.recordViolations(decided.violations, at);
-        for (const segment of new Set(decided.recoveries)) {
-          notifications += await incidents.recordRecovery({
-            modelId: monitor.modelId,
-            segment,
-            monitorId: monitor.id,
-            channelIds: monitor.channelIds,
-            at,
-            isMonitorFiring: async (monitorId, scopeSegment) => {
-              const states = await store.listMonitorStates(monitorId);
-              return states.some((s) => s.segment === scopeSegment && s.state.isAlertOpen);
-            },
-          });
-        }
-        return { evaluatedWindows: windows.length, notifications, error: null };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const limitMs = run.evaluatedUntil.getTime();
+        late = listWindowsAffectedBy(times, monitor.window).filter((window) => window.endMs <= limitMs);
+      }
+      const windows = [...late, ...due];
+      if (windows.length === 0) {
         await store.saveMonitorRun({
           monitorId: monitor.id,
           lastRunAt: at,
-          lastError: message,
+          lastError: null,
           evaluatedUntil: run?.evaluatedUntil ?? null,
-          seenReceivedUntil: run?.seenReceivedUntil ?? null,
+          seenReceivedUntil: at,
         });
-        return { evaluatedWindows: 0, notifications: 0, error: message };
+        return { evaluatedWindows: 0, notifications: 0, error: null, hasMore: false };
+      }
+      const isFresh = run?.evaluatedUntil == null;
+      const decided = await gatherAndDecide(monitor, windows, late.length, at, isFresh);
+      await store.saveEvaluation({
+        states: decided.states,
+        results: decided.results,
+        run: {
+          monitorId: monitor.id,
+          lastRunAt: at,
+          lastError: null,
+          evaluatedUntil: evaluatedUntilMs === null ? null : new Date(evaluatedUntilMs),
+          seenReceivedUntil: at,
+        },
+      });
+      let notifications = await incidents.recordViolations(decided.violations, at);
+      for (const segment of new Set(decided.recoveries)) {
+        notifications += await incidents.recordRecovery({
+          modelId: monitor.modelId,
+          segment,
+          monitorId: monitor.id,
+          channelIds: monitor.channelIds,
+          at,
+          isMonitorFiring: async (monitorId, scopeSegment) => {
+            const states = await store.listMonitorStates(monitorId);
+            return states.some((s) => s.segment === scopeSegment && s.state.isAlertOpen);
+          },
+        });
+      }
+      return { evaluatedWindows: windows.length, notifications, error: null, hasMore };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await store.saveMonitorRun({
+        monitorId: monitor.id,
+        lastRunAt: at,
+        lastError: message,
+        evaluatedUntil: run?.evaluatedUntil ?? null,
+        seenReceivedUntil: run?.seenReceivedUntil ?? null,
+      });
+      return { evaluatedWindows: 0, notifications: 0, error: message, hasMore: false };
+    }
+  };
+
+  return {
+    async run(monitor, at, runOptions) {
+      const total = { evaluatedWindows: 0, notifications: 0, error: null as string | null };
+      for (;;) {
+        const outcome = await runOnce(monitor, at);
+        total.evaluatedWindows += outcome.evaluatedWindows;
+        total.notifications += outcome.notifications;
+        total.error = outcome.error;
+        if (runOptions?.catchUp !== true || !outcome.hasMore) return total;
       }
     },
   };

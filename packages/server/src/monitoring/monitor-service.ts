@@ -86,10 +86,12 @@ export function createMonitorService(options: {
         throw new AppError("MODEL_NOT_FOUND", `no model with id ${modelId}`);
       }
       const now = clock();
+      const { evaluateFrom, ...fields } = input;
       const record: MonitorRecord = {
         id: options.ids("mon"),
         modelId,
-        ...input,
+        ...fields,
+        ...(evaluateFrom === undefined ? {} : { evaluateFrom: new Date(evaluateFrom) }),
         window: toWindowSpec(input.window),
         baseline: toBaseline(input.baseline),
         condition: toConditionSpec(input.condition),
@@ -102,7 +104,7 @@ export function createMonitorService(options: {
     },
     async update(id, patch) {
       const current = await this.load(id);
-      const { window, baseline, condition, ...rest } = patch;
+      const { window, baseline, condition, evaluateFrom, ...rest } = patch;
       const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
       const record: MonitorRecord = {
         ...current,
@@ -110,10 +112,14 @@ export function createMonitorService(options: {
         ...(window === undefined ? {} : { window: toWindowSpec(window) }),
         ...(baseline === undefined ? {} : { baseline: toBaseline(baseline) }),
         ...(condition === undefined ? {} : { condition: toConditionSpec(condition) }),
+        ...(evaluateFrom === undefined ? {} : { evaluateFrom: new Date(evaluateFrom) }),
         updatedAt: clock(),
       };
       await check(record);
       await store.saveMonitor(record);
+      // A new backfill start replays from there: the runner starts fresh when nothing is evaluated.
+      const run = evaluateFrom === undefined ? undefined : await store.loadMonitorRun(id);
+      if (run !== undefined) await store.saveMonitorRun({ ...run, evaluatedUntil: null });
       return record;
     },
     async load(id) {

@@ -41,6 +41,8 @@ export interface MonitorRecord {
   readonly channelIds: readonly string[];
   readonly enabled: boolean;
   readonly labels: Readonly<Record<string, string>>;
+  /** Backfill: the first window evaluated is the one containing this instant (default: createdAt). */
+  readonly evaluateFrom?: Date;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

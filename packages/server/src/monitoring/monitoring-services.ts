@@ -13,6 +13,9 @@ import { createMonitorRunner, type MonitorRunner } from "./monitor-runner.js";
 import { createMonitorService, type MonitorService } from "./monitor-service.js";
 import { createMonitoringIdGenerator, type MonitoringIdGenerator } from "./monitoring-ids.js";
 import type { ChannelRecord } from "./monitoring-records.js";
+import { createPolicyService, type PolicyService } from "./policy-service.js";
+import { createMonitoringQueries, type MonitoringQueries } from "./monitoring-queries.js";
+import { createIngestCounter, type IngestCounter } from "./prometheus-metrics.js";
 
 /** The monitoring services of one server. */
 export interface MonitoringServices {
@@ -21,6 +24,10 @@ export interface MonitoringServices {
   readonly incidents: IncidentService;
   readonly outbox: DeliveryOutbox;
   readonly scheduler: MonitorScheduler;
+  readonly policies: PolicyService;
+  readonly queries: MonitoringQueries;
+  /** Ingested rows for /metrics (services.ts wraps the ingest buffer with it). */
+  readonly ingestCounter: IngestCounter;
   createChannel(input: z.output<typeof createChannelSchema>): Promise<ChannelRecord>;
 }
 
@@ -51,8 +58,12 @@ export function createMonitoringServices(options: {
   const runner = createMonitorRunner({ store, incidents });
   const monitors = createMonitorService({ store, ids, clock });
   const scheduler = createMonitorScheduler({ store, runner, outbox, clock, logger: options.logger });
+  const policies = createPolicyService({ store, ids, clock, monitors });
   return {
     monitors,
+    policies,
+    ingestCounter: createIngestCounter(),
+    queries: createMonitoringQueries(store),
     runner,
     incidents,
     outbox,

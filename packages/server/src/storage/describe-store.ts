@@ -16,6 +16,9 @@ import {
 } from "../testing/record-fixtures.js";
 import { SchemaConflictError, UniqueViolationError, type Store } from "./store.js";
 import { describeAuthStore } from "./describe-auth-store.js";
+import { describeRoadmapStore } from "./describe-roadmap-store.js";
+import { describeMonitoringStore } from "./describe-monitoring-store.js";
+import { describeOverviewStore } from "./describe-overview-store.js";
 
 /** A fresh, empty store; `reopen` closes it and opens the same data again (when the adapter can). */
 export interface StoreHandle {
@@ -39,6 +42,9 @@ export function describeStore(name: string, createStore: () => Promise<StoreHand
       await handle.dispose();
     });
     describeAuthStore(() => store);
+    describeRoadmapStore(() => store);
+    describeMonitoringStore(() => store);
+    describeOverviewStore(() => store);
 
     const seedVersion = async (withSchema = true): Promise<string> => {
       await store.insertWorkspace(buildWorkspace(1));

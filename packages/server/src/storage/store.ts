@@ -14,6 +14,8 @@ import type {
 } from "../registry/records.js";
 import type { MonitoringStore } from "./monitoring-store.js";
 import type { AuthStore } from "./auth-store.js";
+import type { RoadmapStore } from "./roadmap-store.js";
+import type { OverviewStore } from "./overview-store.js";
 import type { EventBatch, EventCountsRecord, EventLayout, StoredEvent, WriteOutcome } from "./event-batch.js";
 
 /** An insert or update broke a uniqueness rule; `field` names the unique key. */
@@ -55,7 +57,7 @@ export interface EventFilter extends PageRequest {
 }
 
 /** The persistence port of the server. */
-export interface Store extends MonitoringStore, AuthStore {
+export interface Store extends MonitoringStore, AuthStore, RoadmapStore, OverviewStore {
   /** Short adapter name, e.g. "duckdb". */
   readonly dialect: string;
   /** Resolves when the store answers a trivial query. */

@@ -1,6 +1,7 @@
 /**
  * Loads the organisation overview: every model with its workspace, stage, prediction volume, per-area
- * health and open incidents. Monitoring routes that the server does not offer yet degrade to "unmonitored".
+ * health and open incidents, in one request (`getOverview`); servers without it are read model by model,
+ * and monitoring routes that the server does not offer yet degrade to "unmonitored".
  */
 import type { SextantClient } from "@sextant/sdk";
 import { deriveAreaHealth, type HealthArea, type HealthStatus } from "../model/model-health.js";
@@ -48,8 +49,33 @@ export function selectLiveVersion(versions: readonly VersionItem[]): VersionItem
   );
 }
 
-/** Fetches everything the overview shows. */
+/** Fetches everything the overview shows: one summary request, or model by model on older servers. */
 export async function loadOverview(client: SextantClient): Promise<Overview> {
+  const [workspaces, summary] = await Promise.all([
+    listAllPages((offset) => client.call("listWorkspaces", { query: { limit: 500, offset } })),
+    client.call("getOverview", {}).catch((error: unknown) => {
+      if (isRouteMissing(error)) return undefined;
+      throw error;
+    }),
+  ]);
+  if (summary === undefined) return loadOverviewPerModel(client);
+  const rows = summary.models.map((entry): OverviewRow => {
+    const liveVersion = selectLiveVersion(entry.versions);
+    return {
+      model: entry.model,
+      workspace: workspaces.find((w) => w.id === entry.model.workspaceId),
+      stages: [...new Set(entry.versions.map((v) => v.stage))],
+      liveVersion,
+      predictions: entry.predictions,
+      monitors: entry.monitors,
+      health: deriveAreaHealth(entry.monitors),
+      openIncidents: entry.openIncidents,
+    };
+  });
+  return { rows, workspaces, monitoringAvailable: true };
+}
+
+async function loadOverviewPerModel(client: SextantClient): Promise<Overview> {
   const [workspaces, models, incidents] = await Promise.all([
     listAllPages((offset) => client.call("listWorkspaces", { query: { limit: 500, offset } })),
     listAllPages((offset) => client.call("listModels", { query: { limit: 500, offset } })),

@@ -44,6 +44,16 @@ describe("model health", () => {
     expect(isUnhealthy({ ...health, drift: "healthy" }, 0)).toBe(false);
     expect(isUnhealthy({ ...health, drift: "healthy" }, 1)).toBe(true);
   });
+
+  it("shows an area healthy when one monitor has data and another waits for late labels", () => {
+    const health = deriveAreaHealth([
+      { kind: "performance", enabled: true, health: "healthy", states: [state("no_data")] },
+      { kind: "estimated_performance", enabled: true, health: "healthy", states: [state("ok")] },
+      { kind: "fairness", enabled: true, health: "healthy", states: [state("no_data")] },
+      { kind: "business_kpi", enabled: true, health: "failing", states: [state("no_data")] },
+    ]);
+    expect(health).toMatchObject({ performance: "healthy", fairness: "no_data", kpi: "error" });
+  });
 });
 
 describe("drift matrix", () => {

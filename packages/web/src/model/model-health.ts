@@ -60,7 +60,11 @@ export function deriveMonitorStatus(monitor: Pick<Monitor, "health" | "states">)
   return worst;
 }
 
-/** The worst status of each area over a model's enabled monitors. */
+// Combining monitors of one area, a monitor with data outranks one without: realised performance waits for
+// late labels while the estimated one already answers, and the area should show that answer.
+const areaRank: Readonly<Record<HealthStatus, number>> = { ...healthStatusRank, no_data: 1, healthy: 2 };
+
+/** The worst status of each area over a model's enabled monitors (no data only when none has data). */
 export function deriveAreaHealth(
   monitors: readonly Pick<Monitor, "kind" | "enabled" | "health" | "states">[],
 ): Record<HealthArea, HealthStatus> {
@@ -75,7 +79,7 @@ export function deriveAreaHealth(
     if (!monitor.enabled) continue;
     const area = areaOfMonitorKind(monitor.kind);
     const status = deriveMonitorStatus(monitor);
-    if (health[area] === "unmonitored" || healthStatusRank[status] > healthStatusRank[health[area]]) {
+    if (health[area] === "unmonitored" || areaRank[status] > areaRank[health[area]]) {
       health[area] = status;
     }
   }

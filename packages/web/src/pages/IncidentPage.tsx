@@ -8,6 +8,9 @@ import { useAsync } from "../api/use-async.js";
 import { AsyncBlock } from "../components/AsyncBlock.js";
 import { Link } from "../components/Link.js";
 import { MonitorChart } from "../components/MonitorChart.js";
+import { selectVisibleTimeline, toReadableDetail } from "../model/timeline-text.js";
+
+const shownViolations = 10;
 
 function toLocalInput(date: Date): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
@@ -31,6 +34,13 @@ function IncidentView({ incident, reload }: { incident: IncidentItem; reload: ()
   const { client } = useApp();
   const [message, setMessage] = useState<string | null>(null);
   const [until, setUntil] = useState(() => toLocalInput(new Date(Date.now() + 86_400_000)));
+  const [showAll, setShowAll] = useState(false);
+  const model = useAsync(
+    () => client.call("getModel", { params: { id: incident.modelId } }),
+    [client, incident.modelId],
+  );
+  const modelName = model.status === "ok" ? model.data.name : "model";
+  const timeline = selectVisibleTimeline(incident.timeline, showAll ? Infinity : shownViolations);
   const evidence = useAsync(async () => {
     const monitors = await Promise.all(
       incident.monitorIds.slice(0, 3).map((id) => client.call("getMonitor", { params: { id } })),
@@ -58,7 +68,7 @@ function IncidentView({ incident, reload }: { incident: IncidentItem; reload: ()
   return (
     <section aria-labelledby="incident-title">
       <p className="breadcrumb">
-        <Link to="/incidents">Incidents</Link> / <Link to={`/models/${incident.modelId}`}>model</Link>
+        <Link to="/incidents">Incidents</Link> / <Link to={`/models/${incident.modelId}`}>{modelName}</Link>
       </p>
       <h1 id="incident-title">{incident.title}</h1>
       <p>
@@ -103,11 +113,25 @@ function IncidentView({ incident, reload }: { incident: IncidentItem; reload: ()
         )}
       </AsyncBlock>
       <h2>Timeline</h2>
+      {timeline.hidden === 0 ? null : (
+        <p className="muted small">
+          {timeline.hidden} earlier violations folded.{" "}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setShowAll(true);
+            }}
+          >
+            Show all
+          </button>
+        </p>
+      )}
       <ol className="timeline">
-        {incident.timeline.map((entry, i) => (
+        {timeline.visible.map((entry, i) => (
           <li key={`${entry.at}-${i}`} data-kind={entry.kind}>
             <time dateTime={entry.at}>{entry.at.slice(0, 16).replace("T", " ")}</time>{" "}
-            <strong>{entry.kind}</strong> {entry.detail}
+            <strong>{entry.kind}</strong> {toReadableDetail(entry.detail)}
           </li>
         ))}
       </ol>

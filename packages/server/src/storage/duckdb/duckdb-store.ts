@@ -27,6 +27,8 @@ import {
 import { createSerialQueue } from "./serial-queue.js";
 import { createDuckDbMonitoringStore } from "./monitoring-duckdb-store.js";
 import { createDuckDbAuthStore } from "./auth-queries.js";
+import { createDuckDbRoadmapStore } from "./roadmap-duckdb-store.js";
+import { createDuckDbOverviewStore } from "./overview-queries.js";
 
 /** Options of the DuckDB store. */
 export interface DuckDbStoreOptions {
@@ -134,6 +136,8 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
   return {
     ...createDuckDbMonitoringStore({ query, execute, inTransaction }),
     ...createDuckDbAuthStore({ query, execute, inTransaction }),
+    ...createDuckDbRoadmapStore({ query, execute, inTransaction }),
+    ...createDuckDbOverviewStore({ query }),
     dialect: "duckdb",
     async ping() {
       await query("SELECT 1");

@@ -5,6 +5,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { monitoringMigrations } from "./monitoring-migrations.js";
 import { authMigrations } from "./auth-tables.js";
+import { roadmapMigrations } from "./roadmap-migrations.js";
 
 /** One forward-only migration. */
 export interface Migration {
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   },
   ...monitoringMigrations,
   ...authMigrations,
+  ...roadmapMigrations,
 ];
 
 /** Applies the migrations not yet recorded, each in its own transaction. */

@@ -126,7 +126,8 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
         monitorId,
         segment: row.segment_key === "" ? null : String(row.segment_key),
         state: JSON.parse(String(row.state_json)) as never,
-        detectorState: row.detector_json === null ? null : (JSON.parse(String(row.detector_json)) as unknown),
+        detectorState:
+          row.detector_json === null ? null : (JSON.parse(row.detector_json as string) as unknown),
       }));
     },
     saveEvaluation: ({ states, results, run }) =>
@@ -146,18 +147,22 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
               : JSON.stringify(state.detectorState),
           ]);
         }
-        for (const result of results) {
-          const key = toSegmentKey(result.segment);
-          await connection.run(
-            `DELETE FROM monitor_results WHERE monitor_id = $1 AND segment_key = $2 AND window_start = ${cast(3)}`,
-            [result.monitorId, key, result.windowStart.toISOString()],
-          );
-          await connection.run(
-            `INSERT INTO monitor_results VALUES ($1, $2, $3, ${cast(4)}, ${cast(5)}, $6, $7, $8, $9, $10, $11, ${cast(12)})`,
-            [
+        // One DELETE and one multi-row INSERT per evaluation: results upsert by (monitor, segment, window).
+        for (let offset = 0; offset < results.length; offset += 500) {
+          const chunk = results.slice(offset, offset + 500);
+          const keys: DuckDBValue[] = [];
+          const matches = chunk.map((result, index) => {
+            keys.push(result.monitorId, toSegmentKey(result.segment), result.windowStart.toISOString());
+            const base = index * 3;
+            return `(monitor_id = $${base + 1} AND segment_key = $${base + 2} AND window_start = ${cast(base + 3)})`;
+          });
+          await connection.run(`DELETE FROM monitor_results WHERE ${matches.join(" OR ")}`, keys);
+          const values: DuckDBValue[] = [];
+          const rows = chunk.map((result, index) => {
+            values.push(
               result.monitorId,
               result.modelId,
-              key,
+              toSegmentKey(result.segment),
               result.windowStart.toISOString(),
               result.windowEnd.toISOString(),
               result.value,
@@ -167,8 +172,11 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
               result.detail,
               JSON.stringify(result.evidence),
               result.evaluatedAt.toISOString(),
-            ],
-          );
+            );
+            const p = (n: number) => `$${index * 12 + n}`;
+            return `(${p(1)}, ${p(2)}, ${p(3)}, ${cast(index * 12 + 4)}, ${cast(index * 12 + 5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${cast(index * 12 + 12)})`;
+          });
+          await connection.run(`INSERT INTO monitor_results VALUES ${rows.join(", ")}`, values);
         }
         await connection.run("DELETE FROM monitor_runs WHERE monitor_id = $1", [run.monitorId]);
         await connection.run(`INSERT INTO monitor_runs VALUES ($1, ${cast(2)}, $3, ${cast(4)}, ${cast(5)})`, [

@@ -78,13 +78,23 @@ function describeSource(request: GatherRequest<GatherColumn>): {
       window.endMs - window.startMs === durationMs && window.startMs === first.startMs + index * durationMs,
   );
   const arithmetic = `CAST((epoch_ms(${ts}) - ${first.startMs}) // ${durationMs} AS INTEGER)`;
-  const branches = windows
-    .map((window, index) => `WHEN ${ts} < ${toTimestampLiteral(window.endMs)} THEN ${index}`)
-    .join(" ");
+  if (windows.length === 1 || isRegular) {
+    return {
+      from,
+      windowIndex: windows.length === 1 ? "0" : arithmetic,
+      where: [`${ts} >= ${toTimestampLiteral(first.startMs)}`, `${ts} < ${toTimestampLiteral(last.endMs)}`],
+      column,
+    };
+  }
+  // Irregular sets (late windows plus new ones) have gaps: rows between them belong to no window.
+  const ranges = windows.map(
+    (window) =>
+      `(${ts} >= ${toTimestampLiteral(window.startMs)} AND ${ts} < ${toTimestampLiteral(window.endMs)})`,
+  );
   return {
     from,
-    windowIndex: windows.length === 1 ? "0" : isRegular ? arithmetic : `CASE ${branches} END`,
-    where: [`${ts} >= ${toTimestampLiteral(first.startMs)}`, `${ts} < ${toTimestampLiteral(last.endMs)}`],
+    windowIndex: `CASE ${ranges.map((range, index) => `WHEN ${range} THEN ${index}`).join(" ")} END`,
+    where: [`(${ranges.join(" OR ")})`],
     column,
   };
 }
@@ -136,14 +146,27 @@ function buildWhere(
 function toBinExpression(column: BinnedColumn, sql: string): string {
   if (column.kind === "categorical") return `histogram(CAST(${sql} AS VARCHAR))`;
   if (column.edges.length === 0) return `histogram(CASE WHEN ${sql} IS NULL THEN NULL ELSE 0 END)`;
-  const sum = column.edges.map((edge) => `(${sql} > ${toDoubleLiteral(edge)})::INTEGER`).join(" + ");
-  return `histogram(CASE WHEN ${sql} IS NULL OR isnan(${sql}) THEN NULL ELSE ${sum} END)`;
+  // histogram(x, boundaries) bins by binary search: bucket e holds previous boundary < x <= e, and NULL
+  // holds x above the last boundary. toColumnBins turns that back into "number of edges below x".
+  const boundaries = [...new Set(column.edges)].sort((a, b) => a - b).map(toDoubleLiteral);
+  return `histogram(CASE WHEN isnan(${sql}) THEN NULL ELSE ${sql} END, [${boundaries.join(", ")}])`;
 }
 
-function toColumnBins(map: unknown, missing: unknown): ColumnBins {
+function toBinKey(column: BinnedColumn, key: unknown): string {
+  if (column.kind === "categorical" || column.edges.length === 0) return String(key);
+  if (key === null) return String(column.edges.length);
+  const boundary = Number(key);
+  return String(column.edges.filter((edge) => edge < boundary).length);
+}
+
+function toColumnBins(column: BinnedColumn, map: unknown, missing: unknown): ColumnBins {
   const counts = new Map<string, number>();
   for (const entry of (map ?? []) as { key: unknown; value: unknown }[]) {
-    counts.set(String(entry.key), Number(entry.value));
+    const count = Number(entry.value);
+    // Boundary histograms list empty buckets too; counts hold only bins that occur, like the other paths.
+    if (count === 0) continue;
+    const key = toBinKey(column, entry.key);
+    counts.set(key, (counts.get(key) ?? 0) + count);
   }
   return { counts, missing: Number(missing ?? 0) };
 }
@@ -165,7 +188,7 @@ export async function readBins(query: QueryFn, request: GatherRequest<BinnedColu
   return rows.map((row) => {
     const columns: Record<string, ColumnBins> = {};
     request.columns.forEach((column, index) => {
-      columns[column.name] = toColumnBins(row[`h${index}`], row[`m${index}`]);
+      columns[column.name] = toColumnBins(column, row[`h${index}`], row[`m${index}`]);
     });
     return { windowIndex: Number(row.wi), rowCount: Number(row.n), columns };
   });

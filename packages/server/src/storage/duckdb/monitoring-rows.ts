@@ -12,13 +12,13 @@ import type { Row } from "./registry-rows.js";
 const isoPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** Parses a JSON document, turning ISO timestamps in `dateKeys` back into Dates (recursively). */
-export function parseDocument<T>(text: unknown, dateKeys: ReadonlySet<string>): T {
-  return JSON.parse(String(text), (key, value: unknown) =>
+export function parseDocument(text: unknown, dateKeys: ReadonlySet<string>): unknown {
+  return JSON.parse(text as string, (key, value: unknown) =>
     dateKeys.has(key) && typeof value === "string" && isoPattern.test(value) ? new Date(value) : value,
-  ) as T;
+  );
 }
 
-const monitorDates = new Set(["createdAt", "updatedAt", "from", "to"]);
+const monitorDates = new Set(["createdAt", "updatedAt", "evaluateFrom", "from", "to"]);
 const incidentDates = new Set(["at", "updatedAt"]);
 const deliveryDates = new Set(["at", "createdAt", "nextAttemptAt"]);
 
@@ -29,27 +29,27 @@ export function toSegmentKey(segment: string | null): string {
 
 /** A monitors row to a record. */
 export function monitorFromRow(row: Row): MonitorRecord {
-  return parseDocument<MonitorRecord>(row.record_json, monitorDates);
+  return parseDocument(row.record_json, monitorDates) as MonitorRecord;
 }
 
 /** An incidents row to a record. */
 export function incidentFromRow(row: Row): IncidentRecord {
-  return parseDocument<IncidentRecord>(row.record_json, incidentDates);
+  return parseDocument(row.record_json, incidentDates) as IncidentRecord;
 }
 
 /** An alert_channels row to a record. */
 export function channelFromRow(row: Row): ChannelRecord {
-  return parseDocument<ChannelRecord>(row.record_json, new Set(["createdAt"]));
+  return parseDocument(row.record_json, new Set(["createdAt"])) as ChannelRecord;
 }
 
 /** A deliveries row to a record. */
 export function deliveryFromRow(row: Row): DeliveryRecord {
-  return parseDocument<DeliveryRecord>(row.record_json, deliveryDates);
+  return parseDocument(row.record_json, deliveryDates) as DeliveryRecord;
 }
 
 /** A policies row to a record. */
 export function policyFromRow(row: Row): PolicyRecord {
-  return parseDocument<PolicyRecord>(row.record_json, new Set(["createdAt"]));
+  return parseDocument(row.record_json, new Set(["createdAt"])) as PolicyRecord;
 }
 
 /** A monitor_results row to a record. */
@@ -65,7 +65,7 @@ export function monitorResultFromRow(row: Row): MonitorResultRecord {
     sampleSize: Number(row.sample_size),
     severity: String(row.severity) as MonitorResultRecord["severity"],
     status: String(row.status) as MonitorResultRecord["status"],
-    detail: row.detail === null ? null : String(row.detail),
+    detail: row.detail === null ? null : (row.detail as string),
     evidence: JSON.parse(String(row.evidence_json)) as Record<string, unknown>,
     evaluatedAt: row.evaluated_at as Date,
   };

@@ -22,6 +22,7 @@ import { writeEventBatches } from "./event-writer.js";
 import { applyPgMigrations } from "./migrations.js";
 import { createPgMonitoringStore } from "./monitoring-queries.js";
 import { createPgRoadmapStore } from "./roadmap-queries.js";
+import { createPgOverviewStore } from "./overview-queries.js";
 import {
   assertSafeSchemaName,
   createPgContext,
@@ -151,6 +152,7 @@ function composePostgresStore(db: PgContext): Store {
     ...createPgMonitoringStore(db),
     ...createPgAuthStore(db),
     ...createPgRoadmapStore(db),
+    ...createPgOverviewStore(db),
     dialect: "postgres",
     async ping() {
       await query("SELECT 1");
