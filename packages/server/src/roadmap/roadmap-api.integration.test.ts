@@ -126,7 +126,7 @@ describe("roadmap facts and questionnaire", () => {
       drift: { num: 1, den: 1 },
       trainingBaseline: { num: 1, den: 1 },
       groundTruthCoverage: { num: 1, den: 1 },
-      dataQuality: { num: 0, den: 1 },
+      dataQuality: { num: 1, den: 1 }, // the demo seeds a missing-share monitor
     });
     expect(facts.versions).toMatchObject({
       viaCi: { num: 1, den: 1 },
