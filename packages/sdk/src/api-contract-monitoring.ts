@@ -3,7 +3,7 @@
  * merged into `apiContract` by a spread in api-contract.ts.
  */
 import { z } from "zod";
-import type { Operation } from "./api-contract.js";
+import type { Operation } from "./operation.js";
 import type { ErrorCode } from "./error-codes.js";
 import { idParamsSchema, idSchema, pageQuerySchema } from "./schemas/common.js";
 import {

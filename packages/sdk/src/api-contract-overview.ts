@@ -2,7 +2,7 @@
  * The overview operation of `/api/v1`: one request for every visible model's health inputs, volume and
  * open incidents (the web overview's N+1 requests made one); merged into `apiContract` by a spread.
  */
-import type { Operation } from "./api-contract.js";
+import type { Operation } from "./operation.js";
 import { overviewSchema } from "./schemas/overview.js";
 
 /** Overview operations, keyed by operation id. */

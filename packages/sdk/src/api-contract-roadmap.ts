@@ -4,7 +4,7 @@
  * `apiContract` by a spread in api-contract.ts.
  */
 import type { z } from "zod";
-import type { Operation } from "./api-contract.js";
+import type { Operation } from "./operation.js";
 import type { ErrorCode } from "./error-codes.js";
 import { idParamsSchema, pageQuerySchema } from "./schemas/common.js";
 import {

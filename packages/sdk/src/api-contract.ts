@@ -2,8 +2,8 @@
  * The REST contract of `/api/v1`: one entry per operation with its method, path, zod schemas and
  * error codes. The server parses with it, the OpenAPI document and the typed client derive from it.
  */
-import { z } from "zod";
 import type { ErrorCode } from "./error-codes.js";
+import type { Operation } from "./operation.js";
 import { authContract } from "./api-contract-auth.js";
 import { monitoringContract } from "./api-contract-monitoring.js";
 import { roadmapContract } from "./api-contract-roadmap.js";
@@ -62,22 +62,7 @@ import {
   listEventsQuerySchema,
 } from "./schemas/ingest.js";
 
-/** One REST operation of the contract. */
-export interface Operation {
-  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** Fastify-style path under /api/v1, e.g. `/models/:id`. */
-  readonly path: string;
-  readonly summary: string;
-  readonly tag: string;
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
-  /** Media types of a raw body (ingest and uploads); the JSON form is `body`. */
-  readonly rawBodyMediaTypes?: readonly string[];
-  readonly successStatus: 200 | 201 | 204;
-  readonly response?: z.ZodType;
-  readonly errors: readonly ErrorCode[];
-}
+export type { Operation } from "./operation.js";
 
 /** The prefix of every operation path. */
 export const apiBasePath = "/api/v1";

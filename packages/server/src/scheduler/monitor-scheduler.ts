@@ -71,7 +71,9 @@ export function createMonitorScheduler(options: {
       timer = setInterval(() => {
         if (running !== null) return;
         running = tick()
-          .catch((error: unknown) => { options.logger.error({ err: error }, "scheduler tick failed"); })
+          .catch((error: unknown) => {
+            options.logger.error({ err: error }, "scheduler tick failed");
+          })
           .finally(() => {
             running = null;
           });

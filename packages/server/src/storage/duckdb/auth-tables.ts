@@ -1,5 +1,5 @@
 /** DDL of the access-control and audit tables (migrations 100-199 belong to auth). */
-import type { Migration } from "./migrations.js";
+import type { Migration } from "./migration.js";
 
 /** Auth migrations, appended to the adapter's migration list. */
 export const authMigrations: readonly Migration[] = [

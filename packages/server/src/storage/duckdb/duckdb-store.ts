@@ -224,7 +224,8 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
         where.push(condition(params.length));
       };
       add((i) => `workspace_id = $${i}`, filter.workspaceId);
-      if (filter.workspaceIds !== undefined) where.push(toIdListCondition("workspace_id", filter.workspaceIds, params));
+      if (filter.workspaceIds !== undefined)
+        where.push(toIdListCondition("workspace_id", filter.workspaceIds, params));
       add((i) => `task = $${i}`, filter.task);
       add((i) => `risk_tier = $${i}`, filter.riskTier);
       add((i) => `list_contains(from_json(tags_json, '["VARCHAR"]'), $${i})`, filter.tag);

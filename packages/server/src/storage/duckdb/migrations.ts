@@ -7,12 +7,9 @@ import { monitoringMigrations } from "./monitoring-migrations.js";
 import { authMigrations } from "./auth-tables.js";
 import { roadmapMigrations } from "./roadmap-migrations.js";
 
-/** One forward-only migration. */
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly statements: readonly string[];
-}
+import type { Migration } from "./migration.js";
+
+export type { Migration } from "./migration.js";
 
 /** Every migration, oldest first. Never edit an applied one: add a new one. */
 export const migrations: readonly Migration[] = [

@@ -2,7 +2,7 @@
  * DDL of the monitoring tables (migration range 200-299): definitions and policies as JSON documents,
  * window results as typed columns for time-series reads. No unique indexes (see decision 0004).
  */
-import type { Migration } from "./migrations.js";
+import type { Migration } from "./migration.js";
 
 /** Monitoring migrations, oldest first. */
 export const monitoringMigrations: readonly Migration[] = [

@@ -2,7 +2,7 @@
  * DDL of the roadmap tables (migration range 300-399): questionnaire revisions, assessment snapshots
  * with indexed scalars for trends, and tool evaluations as JSON documents (see decision record).
  */
-import type { Migration } from "./migrations.js";
+import type { Migration } from "./migration.js";
 
 /** Roadmap migrations, oldest first. */
 export const roadmapMigrations: readonly Migration[] = [
