@@ -5,7 +5,7 @@ import { SummaryReporter } from "./scripts/summary-reporter.js";
 export default defineConfig({
   resolve: { conditions: ["source"] },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "packages/*/src/**/*.test.tsx", "packages/*/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/*.integration.test.ts"],
     environment: "node",
     setupFiles: ["./scripts/fast-check-setup.ts"],

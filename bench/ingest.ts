@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { testAdminApiKey, testAdminHeaders } from "../packages/server/src/testing/test-app.js";
 
 const rowsPerBatch = 1000;
 const numericFeatures = 16;
@@ -35,7 +36,10 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
     "--duckdb-memory-limit",
     "1GB",
   ];
-  const child = spawn(process.execPath, [...args, ...flags], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...args, ...flags], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, SEXTANT_ADMIN_API_KEY: testAdminApiKey },
+  });
   const lines = createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
     lines.on("line", (line) => {
@@ -51,7 +55,7 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
 async function postJson(url: string, method: string, body: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(url, {
     method,
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...testAdminHeaders },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
@@ -162,7 +166,7 @@ async function runPhase(options: {
       const started = performance.now();
       const response = await fetch(options.url, {
         method: "POST",
-        headers: { "content-type": "application/x-ndjson" },
+        headers: { "content-type": "application/x-ndjson", ...testAdminHeaders },
         body,
       });
       await response.arrayBuffer();

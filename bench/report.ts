@@ -3,10 +3,13 @@
  * (median of 5 runs) at 10k, 100k and 1M rows per side, with peak RSS, against the peers' figures.
  * The 1M set is generated from the peer generator's spec.json inside DuckDB (hash-based uniforms, the
  * same distributions and injected drifts; not NumPy's exact stream) into bench/.data/ (git-ignored).
- * Run: `npx tsc -b && npx tsx bench/report.ts [--runs 5] [--sizes 10000,100000,1000000]`.
+ * It runs the shipped binary (the esbuild bundle, packages/cli/dist/sextant.js) and prints the load
+ * average around each size, since the machine is shared. Run: `npm run build && npx tsx bench/report.ts
+ * [--runs 5] [--sizes 10000,100000,1000000]`.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -106,8 +109,8 @@ async function generate(rows: number): Promise<string> {
   return dir;
 }
 
-function measure(dir: string, runs: number): { wall: number; rssMb: number } {
-  const bin = process.env.SEXTANT_BIN ?? `node ${join(root, "packages", "cli", "dist", "main.js")}`;
+function measure(dir: string, runs: number): { wall: number; walls: number[]; rssMb: number } {
+  const bin = process.env.SEXTANT_BIN ?? `node ${join(root, "packages", "cli", "dist", "sextant.js")}`;
   const args = `report -q -r ${dir}/reference.parquet -c ${dir}/current.parquet --target target --prediction prediction --prediction-proba prediction_proba --json /tmp/sextant-bench-report.json`;
   const walls: number[] = [];
   let rss = 0;
@@ -120,8 +123,8 @@ function measure(dir: string, runs: number): { wall: number; rssMb: number } {
     walls.push(wall!);
     rss = Math.max(rss, kb! / 1024);
   }
-  walls.sort((a, b) => a - b);
-  return { wall: walls[Math.floor(runs / 2)]!, rssMb: rss };
+  const sorted = [...walls].sort((a, b) => a - b);
+  return { wall: sorted[Math.floor(runs / 2)]!, walls, rssMb: rss };
 }
 
 async function main(): Promise<void> {
@@ -134,12 +137,14 @@ async function main(): Promise<void> {
   for (const rows of sizes) {
     const index = [10_000, 100_000, 1_000_000].indexOf(rows);
     const dir = rows === 1_000_000 ? await generate(rows) : join(peerDir, String(rows));
-    const { wall, rssMb } = measure(dir, runs);
+    const loadBefore = loadavg()[0]!;
+    const { wall, walls, rssMb } = measure(dir, runs);
+    const load = `load ${loadBefore.toFixed(2)} -> ${loadavg()[0]!.toFixed(2)}`;
     const ratios = Object.entries(peers)
       .map(([name, t]) => `${name} ${(t[index]! / wall).toFixed(1)}x`)
       .join(", ");
     console.log(
-      `${String(rows).padStart(8)} rows: ${wall.toFixed(2)} s (goal <= ${goals[index]!} s), peak ${rssMb.toFixed(0)} MB; faster than ${ratios}`,
+      `${String(rows).padStart(8)} rows: ${wall.toFixed(2)} s (goal <= ${goals[index]!} s; runs ${walls.map((w) => w.toFixed(2)).join(" ")}; ${load}), peak ${rssMb.toFixed(0)} MB; faster than ${ratios}`,
     );
   }
 }

@@ -3,10 +3,10 @@
  * batch entry (imported lazily, so `--help` and usage errors never load DuckDB), print the inferred
  * schema, compute the report and write the requested outputs.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import { parseDatasetSchema, toSchemaDocument, type DatasetRoles, type DatasetSchema } from "@sextant/core";
-import type { LoadedDatasets, ReportDocument } from "@sextant/server/report";
-import { createProgress } from "./progress-bar.js";
+import type { FeatureDriftWorker, LoadedDatasets, ReportDocument } from "@sextant/server/report";
+import { createProgress, type Progress } from "./progress-bar.js";
 import type { ReportInvocation } from "./report-args.js";
 
 /** Where human-readable output goes (stderr, so stdout can carry `--json -`). */
@@ -79,22 +79,31 @@ async function writeOutput(path: string, text: string, out: CliOutput, quiet: bo
   if (!quiet) out.log(`wrote ${path} (${(Buffer.byteLength(text) / 1024).toFixed(0)} kB)`);
 }
 
-/** Loads, computes and writes a report; returns the document for `check`. */
-export async function runReport(
+/**
+ * Inputs this large (both files, in bytes) start the feature drift worker thread before reading, so its
+ * start-up overlaps DuckDB's scan; the report still uses it only when the data turn out large enough.
+ */
+export const minFileBytesForEarlyWorker = 8_000_000;
+
+async function startWorkerEarly(
+  server: ReportServer,
   run: ReportInvocation,
-  out: CliOutput,
-  options: { defaultHtml: string | undefined },
-): Promise<ReportDocument> {
-  const progress = createProgress(process.stderr, run.quiet);
-  const server = await import("@sextant/server/report");
+): Promise<FeatureDriftWorker | undefined> {
+  const sizes = await Promise.all([stat(run.reference), stat(run.current)]).catch(() => undefined);
+  const bytes = sizes === undefined ? 0 : sizes[0].size + sizes[1].size;
+  return bytes >= minFileBytesForEarlyWorker ? server.startFeatureDriftWorker() : undefined;
+}
+
+type ReportServer = typeof import("@sextant/server/report");
+
+async function loadInputs(server: ReportServer, run: ReportInvocation, out: CliOutput, progress: Progress) {
   const fromFile = run.schemaFile === undefined ? undefined : await loadSchemaFile(run.schemaFile);
-  const roles = mergeRoles(fromFile?.roles, run);
   const data = await server.loadDatasets({
     referencePath: run.reference,
     currentPath: run.current,
     ...(run.format === undefined ? {} : { format: run.format }),
     kindOverrides: { ...(fromFile?.columns ?? {}), ...run.columnTypes },
-    roles,
+    roles: mergeRoles(fromFile?.roles, run),
     namedColumns: [...Object.keys(run.driftMethods), ...Object.keys(run.thresholds.byColumn ?? {})],
     strict: run.strict,
     allowTypeErrors: run.allowTypeErrors,
@@ -112,21 +121,19 @@ export async function runReport(
       out,
       run.quiet,
     );
-  const report = server.buildReport(data, {
-    drift: {
-      policy: run.policy,
-      correction: run.correction,
-      methodByColumn: run.driftMethods,
-      thresholds: run.thresholds,
-      driftShareThreshold: run.driftShareThreshold,
-    },
-    toolVersion,
-    generatedAt: new Date(),
-    onProgress: progress.update,
-  });
-  progress.done();
+  return data;
+}
+
+async function writeReport(input: {
+  server: ReportServer;
+  report: ReportDocument;
+  run: ReportInvocation;
+  out: CliOutput;
+  defaultHtml: string | undefined;
+}): Promise<void> {
+  const { server, report, run, out } = input;
   const html =
-    run.html ?? (run.json === undefined && run.markdown === undefined ? options.defaultHtml : undefined);
+    run.html ?? (run.json === undefined && run.markdown === undefined ? input.defaultHtml : undefined);
   if (html !== undefined) await writeOutput(html, server.renderReportHtml(report), out, run.quiet);
   if (run.json !== undefined) await writeOutput(run.json, server.renderReportJson(report), out, run.quiet);
   if (run.markdown !== undefined)
@@ -137,5 +144,36 @@ export async function runReport(
       `dataset drift: ${d.drifted ? "DETECTED" : "not detected"} (${d.drifted_count}/${d.column_count} columns drifted${d.drifted_count > 0 ? `: ${report.summary.drifted_columns.join(", ")}` : ""})`,
     );
   }
-  return report;
+}
+
+/** Loads, computes and writes a report; returns the document for `check`. */
+export async function runReport(
+  run: ReportInvocation,
+  out: CliOutput,
+  options: { defaultHtml: string | undefined },
+): Promise<ReportDocument> {
+  const progress = createProgress(process.stderr, run.quiet);
+  const server = await import("@sextant/server/report");
+  const earlyWorker = await startWorkerEarly(server, run);
+  try {
+    const data = await loadInputs(server, run, out, progress);
+    const report = await server.buildReport(data, {
+      drift: {
+        policy: run.policy,
+        correction: run.correction,
+        methodByColumn: run.driftMethods,
+        thresholds: run.thresholds,
+        driftShareThreshold: run.driftShareThreshold,
+      },
+      toolVersion,
+      generatedAt: new Date(),
+      onProgress: progress.update,
+      startWorker: () => earlyWorker ?? server.startFeatureDriftWorker(),
+    });
+    progress.done();
+    await writeReport({ server, report, run, out, defaultHtml: options.defaultHtml });
+    return report;
+  } finally {
+    earlyWorker?.terminate();
+  }
 }

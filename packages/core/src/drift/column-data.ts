@@ -83,6 +83,20 @@ export function selectFiniteValues(values: ArrayLike<number>): { values: Float64
   return { values: size === out.length ? out : out.slice(0, size), missing: values.length - size };
 }
 
+/** Counts the values of `values` that are missing (NaN or ±Infinity). */
+export function countMissingValues(values: ArrayLike<number>): number {
+  let missing = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) missing++;
+  return missing;
+}
+
+/** The side sorted ascending without missing values; copies once (the sort's copy) when none are missing. */
+function sortFiniteValues(values: ArrayLike<number>): { sorted: Float64Array; missing: number } {
+  const missing = countMissingValues(values);
+  if (missing === 0) return { sorted: sortFloat64(values), missing };
+  return { sorted: sortFloat64(selectFiniteValues(values).values), missing };
+}
+
 /** Counts distinct values of two sorted arrays taken together. */
 export function countDistinctSorted(a: Float64Array, b: Float64Array): number {
   let i = 0;
@@ -165,24 +179,56 @@ function prepareCategorical(column: CategoricalDriftColumn): PreparedColumn {
   };
 }
 
+/** Merges two ascending arrays into one ascending array (ties: `a` first). */
+export function mergeSortedValues(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
+  out.set(a.subarray(i), k);
+  out.set(b.subarray(j), k + a.length - i);
+  return out;
+}
+
+/**
+ * A numeric column prepared from sides already cleaned and sorted ascending (for instance class-split
+ * scores merged back), with the counts of values removed as missing; no sort is repeated.
+ */
+export function prepareSortedNumericColumn(input: {
+  readonly name: string;
+  readonly referenceSorted: Float64Array;
+  readonly currentSorted: Float64Array;
+  readonly referenceMissing: number;
+  readonly currentMissing: number;
+}): PreparedColumn {
+  const reference = input.referenceSorted;
+  const current = input.currentSorted;
+  return {
+    name: input.name,
+    columnKind: "numeric",
+    sample: { kind: "numeric", reference, current },
+    referenceSize: reference.length,
+    currentSize: current.length,
+    referenceMissing: input.referenceMissing,
+    currentMissing: input.currentMissing,
+    uniqueCount: countDistinctSorted(reference, current),
+  };
+}
+
 /** Cleans and prepares a column once, so several drift methods can run on it without repeating work. */
 export function prepareDriftColumn(column: DriftColumn): PreparedColumn {
   switch (column.kind) {
     case "numeric": {
-      const ref = selectFiniteValues(column.reference);
-      const cur = selectFiniteValues(column.current);
-      const reference = sortFloat64(ref.values);
-      const current = sortFloat64(cur.values);
-      return {
+      const ref = sortFiniteValues(column.reference);
+      const cur = sortFiniteValues(column.current);
+      return prepareSortedNumericColumn({
         name: column.name,
-        columnKind: "numeric",
-        sample: { kind: "numeric", reference, current },
-        referenceSize: reference.length,
-        currentSize: current.length,
+        referenceSorted: ref.sorted,
+        currentSorted: cur.sorted,
         referenceMissing: ref.missing,
         currentMissing: cur.missing,
-        uniqueCount: countDistinctSorted(reference, current),
-      };
+      });
     }
     case "categorical":
       return prepareCategorical(column);

@@ -1,5 +1,10 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeCategoricalColumnQuality, computeNumericColumnQuality } from "./column-quality.js";
+import {
+  computeCategoricalColumnQuality,
+  computeNumericColumnQuality,
+  computeNumericColumnQualityFromSorted,
+} from "./column-quality.js";
 
 describe("computeNumericColumnQuality", () => {
   it("counts missing values and values outside the reference range", () => {
@@ -48,5 +53,38 @@ describe("computeCategoricalColumnQuality", () => {
     expect(q.constantReference).toBe(true);
     expect(q.constantCurrent).toBe(false);
     expect(q.newCategoryShare).toBe(0);
+  });
+});
+
+describe("computeNumericColumnQualityFromSorted", () => {
+  const finiteSorted = (values: readonly number[]) =>
+    Float64Array.from(values.filter(Number.isFinite)).sort();
+  const missing = (values: readonly number[]) => values.filter((v) => !Number.isFinite(v)).length;
+  const fromSorted = (reference: number[], current: number[]) =>
+    computeNumericColumnQualityFromSorted({
+      referenceSorted: finiteSorted(reference),
+      currentSorted: finiteSorted(current),
+      referenceMissing: missing(reference),
+      currentMissing: missing(current),
+    });
+
+  it("counts values outside the reference range with ties at both ends inside it", () => {
+    const q = fromSorted([1, 1, 2, 3, 3, Number.NaN], [0, 1, 1, 3, 3, 3.5, 4, Number.NEGATIVE_INFINITY]);
+    expect(q.outOfRangeCount).toBe(3);
+    expect(q.outOfRangeShare).toBeCloseTo(3 / 7, 15);
+    expect([q.referenceMin, q.referenceMax]).toEqual([1, 3]);
+    expect(q.missingReference).toEqual({ count: 1, share: 1 / 6 });
+  });
+
+  it("equals the raw-column quality on random columns with missing values and ties", () => {
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 40 }), fc.array(value, { maxLength: 40 }), (r, c) => {
+        expect(fromSorted(r, c)).toEqual(computeNumericColumnQuality(r, c));
+      }),
+    );
   });
 });

@@ -87,6 +87,48 @@ export function computeNumericColumnQuality(
   };
 }
 
+/** Index of the first value of an ascending array that is >= x (`strict`: > x). */
+function searchSorted(sorted: Float64Array, x: number, strict: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (strict ? sorted[mid]! <= x : sorted[mid]! < x) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The same quality from both sides already cleaned and sorted ascending (as drift preparation leaves
+ * them) plus their missing counts: min and max are the ends, out-of-range values two binary searches.
+ */
+export function computeNumericColumnQualityFromSorted(input: {
+  readonly referenceSorted: Float64Array;
+  readonly currentSorted: Float64Array;
+  readonly referenceMissing: number;
+  readonly currentMissing: number;
+}): NumericColumnQuality {
+  const ref = input.referenceSorted;
+  const cur = input.currentSorted;
+  const first = (a: Float64Array) => a[0]!;
+  const last = (a: Float64Array) => a[a.length - 1]!;
+  const outOfRange =
+    ref.length === 0
+      ? 0
+      : searchSorted(cur, first(ref), false) + cur.length - searchSorted(cur, last(ref), true);
+  return {
+    kind: "numeric",
+    missingReference: toMissing(input.referenceMissing, ref.length + input.referenceMissing),
+    missingCurrent: toMissing(input.currentMissing, cur.length + input.currentMissing),
+    constantReference: ref.length > 0 && first(ref) === last(ref),
+    constantCurrent: cur.length > 0 && first(cur) === last(cur),
+    ...(ref.length > 0 ? { referenceMin: first(ref), referenceMax: last(ref) } : {}),
+    outOfRangeCount: outOfRange,
+    outOfRangeShare: cur.length === 0 ? 0 : outOfRange / cur.length,
+  };
+}
+
 function countCodes(codes: Int32Array, size: number): { counts: Float64Array; missing: number } {
   const counts = new Float64Array(size);
   let missing = 0;

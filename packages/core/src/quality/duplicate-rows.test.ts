@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countDuplicateRows } from "./duplicate-rows.js";
+import { createSeededRandom } from "../random/seeded-random.js";
+import { countDuplicateRowHashes, countDuplicateRows, countRepeatedKeys } from "./duplicate-rows.js";
 
 describe("countDuplicateRows", () => {
   it("counts rows equal to an earlier row across mixed columns", () => {
@@ -29,5 +30,50 @@ describe("countDuplicateRows", () => {
         },
       ),
     );
+  });
+});
+
+describe("countRepeatedKeys", () => {
+  const bySorting = (keys: Float64Array) => {
+    const sorted = Float64Array.from(keys).sort();
+    let repeats = 0;
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeats++;
+    return repeats;
+  };
+
+  it("matches a full sort on random 53-bit keys with planted repeats", () => {
+    const random = createSeededRandom(7);
+    const keys = Float64Array.from({ length: 5000 }, () => Math.floor(random.nextFloat() * 2 ** 53));
+    for (let i = 0; i < 300; i++) keys[i * 13] = keys[i * 7]!;
+    expect(countRepeatedKeys(keys)).toBe(bySorting(keys));
+    expect(countRepeatedKeys(keys)).toBeGreaterThan(0);
+  });
+
+  it("handles buckets far larger than the insertion limit (few distinct keys)", () => {
+    const keys = Float64Array.from({ length: 4000 }, (_, i) => (i % 3) * 1024 + (i % 2));
+    expect(countRepeatedKeys(keys)).toBe(4000 - 6);
+  });
+
+  it("is zero below two keys", () => {
+    expect(countRepeatedKeys(new Float64Array(0))).toBe(0);
+    expect(countRepeatedKeys(Float64Array.of(5))).toBe(0);
+  });
+
+  it("matches a full sort on arbitrary keys", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 2 ** 53 - 1 }), { maxLength: 200 }), (values) => {
+        const keys = Float64Array.from(values);
+        expect(countRepeatedKeys(keys)).toBe(bySorting(keys));
+      }),
+    );
+  });
+});
+
+describe("countDuplicateRowHashes", () => {
+  it("counts rows whose 64-bit hash repeats, on the upper 53 bits", () => {
+    // [low, high] pairs: rows 0 and 2 equal; row 3 differs from row 0 only in the low 11 bits (ignored).
+    const words = Uint32Array.from([0x1000, 7, 0x2000, 7, 0x1000, 7, 0x1001, 7, 0x1000, 8]);
+    expect(countDuplicateRowHashes(words)).toBe(2);
+    expect(countDuplicateRowHashes(Uint32Array.from([1, 2]))).toBe(0);
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Duplicate rows of a table held as columns: each row gets a 53-bit hash of its values (numbers by their
- * IEEE-754 bits, category codes, strings by UTF-16 units; missing values hash alike), the hashes are
- * sorted and equal neighbours counted. A hash collision could merge two distinct rows; at 53 bits the
- * chance for a million rows is about 1e-4, so the count is exact in practice and documented as such.
+ * IEEE-754 bits, category codes, strings by UTF-16 units; missing values hash alike), or a 64-bit row
+ * hash computed elsewhere (e.g. by DuckDB) is cut to 53 bits; equal hashes are counted after a bucket
+ * scatter by their top bits and a sort within each bucket. A hash collision could merge two distinct
+ * rows; at 53 bits the chance for a million rows is about 1e-4, so the count is exact in practice and
+ * documented as such.
  */
-import { sortFloat64 } from "../sorting/sort-float64.js";
 
 /** One column of a table: numbers (NaN = missing), codes, or strings (null = missing). */
 export type HashableColumn = Float64Array | Int32Array | readonly (string | null)[];
@@ -48,6 +49,55 @@ function mixColumn(column: HashableColumn, high: Uint32Array, low: Uint32Array):
   }
 }
 
+// 32 high bits × 2^21 + 21 low bits: an exact integer below 2^53, so doubles sort and compare it exactly.
+const toKey = (high: number, low: number) => (high >>> 0) * 2097152 + (low >>> 11);
+
+// Buckets beyond this size are sorted natively instead of by insertion.
+const MAX_INSERTION_BUCKET = 32;
+
+/** Sorts a small run in place by insertion and counts its values equal to the one before. */
+function countRepeatsInBucket(run: Float64Array): number {
+  if (run.length > MAX_INSERTION_BUCKET) run.sort();
+  else {
+    for (let i = 1; i < run.length; i++) {
+      const value = run[i]!;
+      let k = i;
+      while (k > 0 && run[k - 1]! > value) {
+        run[k] = run[k - 1]!;
+        k--;
+      }
+      run[k] = value;
+    }
+  }
+  let repeats = 0;
+  for (let i = 1; i < run.length; i++) if (run[i] === run[i - 1]) repeats++;
+  return repeats;
+}
+
+/**
+ * Number of keys (integers in [0, 2^53)) equal to an earlier key. Hash keys spread evenly, so one
+ * scatter by their top bits into about n/8 buckets and a small sort per bucket replace a full sort.
+ */
+export function countRepeatedKeys(keys: Float64Array): number {
+  const n = keys.length;
+  if (n < 2) return 0;
+  const bucketBits = Math.min(24, Math.max(1, Math.ceil(Math.log2(n)) - 3));
+  const bucketCount = 2 ** bucketBits;
+  const bucketWidth = 2 ** (53 - bucketBits);
+  const starts = new Int32Array(bucketCount + 1);
+  for (let i = 0; i < n; i++) starts[Math.floor(keys[i]! / bucketWidth) + 1]!++;
+  for (let b = 0; b < bucketCount; b++) starts[b + 1]! += starts[b]!;
+  const next = starts.slice(0, bucketCount);
+  const scattered = new Float64Array(n);
+  for (let i = 0; i < n; i++) scattered[next[Math.floor(keys[i]! / bucketWidth)]!++] = keys[i]!;
+  let repeats = 0;
+  for (let b = 0; b < bucketCount; b++) {
+    if (starts[b + 1]! - starts[b]! > 1)
+      repeats += countRepeatsInBucket(scattered.subarray(starts[b], starts[b + 1]));
+  }
+  return repeats;
+}
+
 /** Number of rows equal to an earlier row (rows − distinct rows) over the given columns. */
 export function countDuplicateRows(columns: readonly HashableColumn[], rowCount: number): number {
   if (rowCount < 2 || columns.length === 0) return 0;
@@ -58,10 +108,18 @@ export function countDuplicateRows(columns: readonly HashableColumn[], rowCount:
     mixColumn(column, high, low);
   }
   const keys = new Float64Array(rowCount);
-  // 32 high bits × 2^21 + 21 low bits: an exact integer below 2^53, so doubles sort and compare it exactly.
-  for (let r = 0; r < rowCount; r++) keys[r] = (high[r]! >>> 0) * 2097152 + (low[r]! >>> 11);
-  const sorted = sortFloat64(keys);
-  let duplicates = 0;
-  for (let r = 1; r < rowCount; r++) if (sorted[r] === sorted[r - 1]) duplicates++;
-  return duplicates;
+  for (let r = 0; r < rowCount; r++) keys[r] = toKey(high[r]!, low[r]!);
+  return countRepeatedKeys(keys);
+}
+
+/**
+ * Number of rows whose 64-bit row hash equals an earlier row's, on the hash's upper 53 bits; `words`
+ * holds one little-endian [low, high] 32-bit pair per row (a UBIGINT column's memory).
+ */
+export function countDuplicateRowHashes(words: Uint32Array): number {
+  const rowCount = words.length >>> 1;
+  if (rowCount < 2) return 0;
+  const keys = new Float64Array(rowCount);
+  for (let r = 0; r < rowCount; r++) keys[r] = toKey(words[2 * r + 1]!, words[2 * r]!);
+  return countRepeatedKeys(keys);
 }

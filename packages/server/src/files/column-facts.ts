@@ -74,19 +74,22 @@ export function toUnionSql(columns: readonly { name: string; storage: StorageTyp
   return `SELECT ${projection}, 0 AS __side FROM ref UNION ALL SELECT ${projection}, 1 AS __side FROM cur`;
 }
 
-/** Distinct counts (integers, strings) and list lengths (numeric lists) over reference ∪ current. */
-export function toDistinctSql(
+/** Columns whose distinct values are counted (and listed, when few) for inference: integers, strings, booleans. */
+export function isDistinctCounted(storage: StorageType): boolean {
+  return storage === "integer" || storage === "string" || storage === "boolean";
+}
+
+/** Shortest and longest list (numeric lists) over reference ∪ current; undefined without list columns. */
+export function toListLengthSql(
   columns: readonly { name: string; storage: StorageType }[],
 ): string | undefined {
-  const selects = columns.flatMap((c) => {
+  const lists = columns.filter((c) => c.storage === "numeric_list");
+  if (lists.length === 0) return undefined;
+  const selects = lists.flatMap((c) => {
     const id = toSqlIdentifier(c.name);
-    if (c.storage === "integer" || c.storage === "string") return [`CAST(count(DISTINCT ${id}) AS DOUBLE)`];
-    if (c.storage === "numeric_list")
-      return [`CAST(min(len(${id})) AS DOUBLE)`, `CAST(max(len(${id})) AS DOUBLE)`];
-    return [];
+    return [`CAST(min(len(${id})) AS DOUBLE)`, `CAST(max(len(${id})) AS DOUBLE)`];
   });
-  if (selects.length === 0) return undefined;
-  return `SELECT ${selects.join(", ")} FROM (${toUnionSql(columns.filter((c) => ["integer", "string", "numeric_list"].includes(c.storage)))})`;
+  return `SELECT ${selects.join(", ")} FROM (${toUnionSql(lists)})`;
 }
 
 /** Per-side counts of values that parse as numbers, for the string columns that may be numeric. */
@@ -98,26 +101,27 @@ export function toNumberLikeSql(names: readonly string[]): string {
   return `SELECT ${selects.join(", ")} FROM (${toUnionSql(names.map((name) => ({ name, storage: "string" as const })))})`;
 }
 
-/** Assembles column facts from the three queries' single rows. */
+/** Assembles column facts from the per-side counts rows, distinct counts, list lengths and number-likes. */
 export function toColumnFacts(input: {
   readonly columns: readonly { name: string; storage: StorageType }[];
   readonly referenceCounts: readonly unknown[];
   readonly currentCounts: readonly unknown[];
-  readonly distinctRow: readonly unknown[];
+  readonly distinctCounts: ReadonlyMap<string, number>;
+  readonly listLengthRow: readonly unknown[];
   readonly numberLike: ReadonlyMap<string, [number, number]>;
 }): { referenceRows: number; currentRows: number; columns: GatheredColumnFacts[] } {
-  let d = 0;
+  let l = 0;
   const facts = input.columns.map((c, i): GatheredColumnFacts => {
     const referenceNonMissing = Number(input.referenceCounts[i + 1] ?? 0);
     const currentNonMissing = Number(input.currentCounts[i + 1] ?? 0);
-    let distinctCount = 0;
+    // Booleans are listed with the distinct values but keep 0 here: inference never reads their count.
+    const distinctCount =
+      c.storage === "integer" || c.storage === "string" ? (input.distinctCounts.get(c.name) ?? 0) : 0;
     let minListLength = 0;
     let maxListLength = 0;
-    if (c.storage === "integer" || c.storage === "string")
-      distinctCount = Number(input.distinctRow[d++] ?? 0);
     if (c.storage === "numeric_list") {
-      minListLength = Number(input.distinctRow[d++] ?? 0);
-      maxListLength = Number(input.distinctRow[d++] ?? 0);
+      minListLength = Number(input.listLengthRow[l++] ?? 0);
+      maxListLength = Number(input.listLengthRow[l++] ?? 0);
     }
     const [referenceNumberLike, currentNumberLike] = input.numberLike.get(c.name) ?? [0, 0];
     return {

@@ -1,12 +1,21 @@
 /**
- * Reads the analysed columns of both sides out of DuckDB into typed arrays: one streamed SELECT per side
- * for numbers, category codes and text (so rows stay aligned), one flattened query per embedding column.
- * Categories become ENUM codes inside DuckDB, so no per-row JS string is made for them.
+ * Reads the analysed columns of both sides out of DuckDB into typed arrays: one materialised SELECT per
+ * side for numbers, category codes and text (so rows stay aligned), plus a 64-bit hash of each row for
+ * duplicate counting; one flattened query per embedding column. Categories arrive as value hashes and
+ * become codes through their dictionary (`category-codes.ts`), so no per-row JS string is made for them.
+ * Number and code arrays live in shared memory, so a worker thread can read them without a copy.
  */
 import type { Category, SchemaColumnKind, StorageType } from "@sextant/core";
-import type { DuckDbSession, StreamedChunk } from "./duckdb-session.js";
-import { toUnifiedExpression } from "./column-facts.js";
-import { toSqlIdentifier, toSqlLiteral } from "./file-format.js";
+import { countDuplicateRowHashes } from "@sextant/core";
+import { settleInOrder, type DuckDbSession, type ResultChunk } from "./duckdb-session.js";
+import {
+  decodeHashedCodes,
+  loadCategoryDictionaries,
+  toCategoryExpression,
+  type CategoryDictionary,
+  type HashCodeTable,
+} from "./category-codes.js";
+import { toSqlIdentifier } from "./file-format.js";
 import { InputError } from "./input-error.js";
 import type { LoadedColumn } from "./loaded-datasets.js";
 
@@ -27,50 +36,16 @@ function toCategory(label: string, storage: StorageType): Category {
   return label;
 }
 
-/** Reads each categorical column's distinct values over both sides in one pass. */
-async function loadDictionaries(
-  session: DuckDbSession,
-  plans: readonly ColumnPlan[],
-): Promise<Map<string, string[]>> {
-  const categorical = plans.filter((p) => p.kind === "categorical");
-  const dictionaries = new Map<string, string[]>();
-  if (categorical.length === 0) return dictionaries;
-  const selects = categorical.map((_, i) => `list(DISTINCT CAST(c${i} AS VARCHAR))`);
-  const union = categorical.map((p, i) => `${toUnifiedExpression(p.name, p.storage)} AS c${i}`).join(", ");
-  const rows = await session.queryRows(
-    `SELECT ${selects.join(", ")} FROM (SELECT ${union} FROM ref UNION ALL SELECT ${union} FROM cur)`,
-  );
-  categorical.forEach((p, i) => {
-    const value = rows[0]?.[i] as { items?: unknown[] } | null | undefined;
-    const labels = (value?.items ?? []).filter((v): v is string => typeof v === "string");
-    dictionaries.set(p.name, labels);
-  });
-  return dictionaries;
-}
-
-async function createEnumTypes(
-  session: DuckDbSession,
-  dictionaries: Map<string, string[]>,
-): Promise<Map<string, string>> {
-  const typeNames = new Map<string, string>();
-  let index = 0;
-  for (const [name, labels] of dictionaries) {
-    const typeName = `__sextant_enum_${index++}`;
-    // An ENUM needs at least one value; a column with no values maps every row to -1 anyway.
-    const values = labels.length === 0 ? [toSqlLiteral("\u0000")] : labels.map(toSqlLiteral);
-    await session.run(`CREATE TYPE ${typeName} AS ENUM (${values.join(", ")})`);
-    typeNames.set(name, typeName);
-  }
-  return typeNames;
-}
-
-function toSelectExpression(plan: ColumnPlan, enumType: string | undefined): string {
+function toSelectExpression(plan: ColumnPlan, dictionary: CategoryDictionary | undefined): string {
   const c = toSqlIdentifier(plan.name);
   switch (plan.kind) {
     case "numeric":
-      return `coalesce(TRY_CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)`;
+      // Numbers cast (or pass) without TRY_CAST's per-value check; anything else may hold unparsable values.
+      return plan.storage === "integer" || plan.storage === "float"
+        ? `coalesce(CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)`
+        : `coalesce(TRY_CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)`;
     case "categorical":
-      return `coalesce(CAST(enum_code(CAST(CAST(${toUnifiedExpression(plan.name, plan.storage)} AS VARCHAR) AS ${enumType!})) AS INTEGER), -1)`;
+      return toCategoryExpression(plan, dictionary!);
     case "text":
       return `CAST(${c} AS VARCHAR)`;
     case "embedding":
@@ -80,43 +55,70 @@ function toSelectExpression(plan: ColumnPlan, enumType: string | undefined): str
 
 type SideBuffers = (Float64Array | Int32Array | (string | null)[])[];
 
+/** One side's columns in plan order and its duplicate-row count. */
+interface SideRead {
+  readonly buffers: SideBuffers;
+  readonly duplicateRows: number;
+}
+
 function allocate(plans: readonly ColumnPlan[], rowCount: number): SideBuffers {
   return plans.map((p) =>
     p.kind === "numeric"
-      ? new Float64Array(rowCount)
+      ? new Float64Array(new SharedArrayBuffer(8 * rowCount))
       : p.kind === "categorical"
-        ? new Int32Array(rowCount)
+        ? new Int32Array(new SharedArrayBuffer(4 * rowCount))
         : [],
   );
 }
 
-function copyChunk(chunk: StreamedChunk, buffers: SideBuffers, offset: number): void {
-  buffers.forEach((buffer, i) => {
+function copyChunk(input: {
+  chunk: ResultChunk;
+  buffers: SideBuffers;
+  tables: readonly (HashCodeTable | undefined)[];
+  offset: number;
+}): void {
+  const { chunk, offset } = input;
+  input.buffers.forEach((buffer, i) => {
+    const table = input.tables[i];
     if (Array.isArray(buffer)) {
       for (const v of chunk.valueColumn(i)) buffer.push(typeof v === "string" ? v : null);
+    } else if (table !== undefined) {
+      const out = buffer as Int32Array;
+      decodeHashedCodes({ words: chunk.wordColumn(i), rowCount: chunk.rowCount, table, out, offset });
     } else {
-      const items = chunk.typedColumn(i);
-      (buffer as Float64Array).set(items.subarray(0, chunk.rowCount) as Float64Array, offset);
+      (buffer as Float64Array).set(chunk.typedColumn(i).subarray(0, chunk.rowCount), offset);
     }
   });
+}
+
+/** The per-side SELECT: the columns' read expressions, then a 64-bit hash of them for duplicate rows. */
+export function toSideSelectSql(side: Side, expressions: readonly string[]): string {
+  const names = expressions.map((_, i) => `c${i}`);
+  const inner = expressions.map((e, i) => `${e} AS ${names[i]!}`).join(", ");
+  return `SELECT ${names.join(", ")}, hash(${names.join(", ")}) FROM (SELECT ${inner} FROM ${side})`;
 }
 
 async function readSide(input: {
   session: DuckDbSession;
   side: Side;
   plans: readonly ColumnPlan[];
-  enumTypes: Map<string, string>;
+  dictionaries: ReadonlyMap<string, CategoryDictionary>;
   rowCount: number;
-}): Promise<SideBuffers> {
+}): Promise<SideRead> {
   const buffers = allocate(input.plans, input.rowCount);
-  if (input.plans.length === 0) return buffers;
-  const projection = input.plans.map((p) => toSelectExpression(p, input.enumTypes.get(p.name))).join(", ");
+  if (input.plans.length === 0) return { buffers, duplicateRows: 0 };
+  const dictionaries = input.plans.map((p) => input.dictionaries.get(p.name));
+  const expressions = input.plans.map((p, i) => toSelectExpression(p, dictionaries[i]));
+  const tables = dictionaries.map((d) => d?.table);
+  const hashColumn = expressions.length;
+  const hashes = new Uint32Array(2 * input.rowCount);
   let offset = 0;
-  await input.session.streamChunks(`SELECT ${projection} FROM ${input.side}`, (chunk) => {
-    copyChunk(chunk, buffers, offset);
+  await input.session.readChunks(toSideSelectSql(input.side, expressions), (chunk) => {
+    copyChunk({ chunk, buffers, tables, offset });
+    hashes.set(chunk.wordColumn(hashColumn).subarray(0, 2 * chunk.rowCount), 2 * offset);
     offset += chunk.rowCount;
   });
-  return buffers;
+  return { buffers, duplicateRows: countDuplicateRowHashes(hashes) };
 }
 
 async function readEmbedding(session: DuckDbSession, side: Side, plan: ColumnPlan) {
@@ -128,10 +130,10 @@ async function readEmbedding(session: DuckDbSession, side: Side, plan: ColumnPla
   const missing = Number(counts[0]?.[1] ?? 0) - rowCount;
   const values = new Float64Array(rowCount * plan.embeddingDimension);
   let offset = 0;
-  await session.streamChunks(
+  await session.readChunks(
     `SELECT coalesce(CAST(unnest(${c}) AS DOUBLE), 'NaN'::DOUBLE) FROM ${side} WHERE ${c} IS NOT NULL`,
     (chunk) => {
-      values.set(chunk.typedColumn(0).subarray(0, chunk.rowCount) as Float64Array, offset);
+      values.set(chunk.typedColumn(0).subarray(0, chunk.rowCount), offset);
       offset += chunk.rowCount;
     },
   );
@@ -174,31 +176,34 @@ function toLoadedColumn(
   }
 }
 
-/** Reads every planned column of both sides; the result keeps plan order. */
+/**
+ * Reads every planned column of both sides (in plan order) and counts each side's duplicate rows;
+ * `forceEnumCodes` codes categories by ENUM, the fallback path, so tests can compare the two.
+ */
 export async function readColumns(input: {
   session: DuckDbSession;
   plans: readonly ColumnPlan[];
   referenceRows: number;
   currentRows: number;
-}): Promise<Map<string, LoadedColumn>> {
+  /** Dictionaries already listed while counting distinct values. */
+  knownDictionaries?: ReadonlyMap<string, CategoryDictionary>;
+  forceEnumCodes?: boolean;
+}): Promise<{ columns: Map<string, LoadedColumn>; duplicateRows: [number, number] }> {
   const { session } = input;
   const flat = input.plans.filter((p) => p.kind !== "embedding");
-  const dictionaries = await loadDictionaries(session, flat);
-  const enumTypes = await createEnumTypes(session, dictionaries);
-  const reference = await readSide({
+  const dictionaries = await loadCategoryDictionaries({
     session,
-    side: "ref",
-    plans: flat,
-    enumTypes,
-    rowCount: input.referenceRows,
+    plans: flat.filter((p) => p.kind === "categorical"),
+    ...(input.knownDictionaries === undefined ? {} : { known: input.knownDictionaries }),
+    ...(input.forceEnumCodes === undefined ? {} : { forceEnum: input.forceEnumCodes }),
   });
-  const current = await readSide({
-    session,
-    side: "cur",
-    plans: flat,
-    enumTypes,
-    rowCount: input.currentRows,
-  });
+  // Both sides at once (two connections): one side's chunks are copied while DuckDB scans the other.
+  const read = (side: Side, rowCount: number) =>
+    readSide({ session, side, plans: flat, dictionaries, rowCount });
+  const [reference, current] = await settleInOrder<[SideRead, SideRead]>([
+    read("ref", input.referenceRows),
+    read("cur", input.currentRows),
+  ]);
   const loaded = new Map<string, LoadedColumn>();
   for (const plan of input.plans) {
     if (plan.kind === "embedding") {
@@ -213,7 +218,10 @@ export async function readColumns(input: {
       continue;
     }
     const i = flat.indexOf(plan);
-    loaded.set(plan.name, toLoadedColumn(plan, dictionaries.get(plan.name), reference[i]!, current[i]!));
+    loaded.set(
+      plan.name,
+      toLoadedColumn(plan, dictionaries.get(plan.name)?.labels, reference.buffers[i]!, current.buffers[i]!),
+    );
   }
-  return loaded;
+  return { columns: loaded, duplicateRows: [reference.duplicateRows, current.duplicateRows] };
 }

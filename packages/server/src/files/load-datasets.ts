@@ -6,7 +6,6 @@
 import { constants as fsConstants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import {
-  countDuplicateRows,
   listRoleColumns,
   maxCategoricalStringShare,
   selectInferredColumnKind,
@@ -17,16 +16,18 @@ import {
 } from "@sextant/core";
 import {
   storageFromDuckDbType,
+  isDistinctCounted,
   toColumnFacts,
-  toDistinctSql,
+  toListLengthSql,
   toNumberLikeSql,
   toSideCountsSql,
   unifyStorage,
   type DescribedColumn,
   type GatheredColumnFacts,
 } from "./column-facts.js";
+import { toDistinctValues, toDistinctValuesSql, type CategoryDictionary } from "./category-codes.js";
 import { readColumns, type ColumnPlan } from "./column-readers.js";
-import { openDuckDbSession, type DuckDbSession } from "./duckdb-session.js";
+import { openDuckDbSession, settleInOrder, type DuckDbSession } from "./duckdb-session.js";
 import { selectFileFormat, toScanSql, toSqlIdentifier, type FileFormat } from "./file-format.js";
 import { InputError } from "./input-error.js";
 import type { ColumnInference, LoadedDatasets } from "./loaded-datasets.js";
@@ -64,17 +65,24 @@ function firstLine(error: unknown): string {
   return message.split("\n")[0] ?? message;
 }
 
-async function createView(
+/**
+ * Names one side's data `ref` or `cur`. Parquet stays a view (its scans are cheap and read only the
+ * columns a query needs); CSV and JSON Lines are parsed once into a table, since every later query
+ * (counts, distinct values, the columns) would otherwise parse and type-sniff the whole file again.
+ */
+async function createSide(
   session: DuckDbSession,
-  view: string,
-  scan: string,
-  path: string,
-  label: string,
+  side: "ref" | "cur",
+  input: { path: string; format: FileFormat; label: string },
 ): Promise<void> {
+  const relation = input.format === "parquet" ? "VIEW" : "TABLE";
   try {
-    await session.run(`CREATE VIEW ${view} AS SELECT * FROM ${scan}`);
+    await session.run(`CREATE ${relation} ${side} AS SELECT * FROM ${toScanSql(input.path, input.format)}`);
   } catch (error) {
-    throw new InputError("FILE_UNREADABLE", `${label} file ${path} cannot be read: ${firstLine(error)}`);
+    throw new InputError(
+      "FILE_UNREADABLE",
+      `${input.label} file ${input.path} cannot be read: ${firstLine(error)}`,
+    );
   }
 }
 
@@ -85,7 +93,9 @@ async function describeSide(
   label: string,
 ): Promise<DescribedColumn[]> {
   try {
-    const rows = await session.queryRows(`DESCRIBE SELECT * FROM ${view}`);
+    const rows = await session.queryRows(
+      `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ${view})`,
+    );
     return rows.map((r) => ({ name: String(r[0]), duckdbType: String(r[1]) }));
   } catch (error) {
     throw new InputError("FILE_UNREADABLE", `${label} file ${path} cannot be read: ${firstLine(error)}`);
@@ -245,22 +255,40 @@ async function planColumns(
   return { plans, warnings };
 }
 
-/** Counts, distinct values and (for string columns that may hold numbers) number-like values. */
+/** Values listed per column while counting; more make the column's dictionary a separate query. */
+const maxListedDistinctValues = 10_000;
+
+/**
+ * Counts, distinct values (with the dictionaries of low-cardinality columns, listed on the way) and, for
+ * string columns that may hold numbers, number-like values. Independent queries run at once.
+ */
 async function gatherFacts(
   session: DuckDbSession,
   storages: readonly { name: string; storage: StorageType }[],
 ) {
-  const referenceCounts = await session.queryRows(toSideCountsSql("ref", storages));
-  const currentCounts = await session.queryRows(toSideCountsSql("cur", storages));
-  const distinctSql = toDistinctSql(storages);
-  const distinctRow = distinctSql === undefined ? [] : ((await session.queryRows(distinctSql))[0] ?? []);
-  const first = toColumnFacts({
+  const counted = storages.filter((c) => isDistinctCounted(c.storage));
+  const listLengthSql = toListLengthSql(storages);
+  const [referenceCounts, currentCounts, distinctRows, listLengthRows] = await settleInOrder<
+    [unknown[][], unknown[][], unknown[][], unknown[][]]
+  >([
+    session.queryRows(toSideCountsSql("ref", storages)),
+    session.queryRows(toSideCountsSql("cur", storages)),
+    counted.length === 0
+      ? Promise.resolve([])
+      : session.queryRows(toDistinctValuesSql(counted, maxListedDistinctValues)),
+    listLengthSql === undefined ? Promise.resolve([]) : session.queryRows(listLengthSql),
+  ]);
+  const distinct = toDistinctValues(counted, distinctRows);
+  const dictionaries = new Map<string, CategoryDictionary>();
+  for (const [name, d] of distinct) if (d.dictionary !== undefined) dictionaries.set(name, d.dictionary);
+  const base = {
     columns: storages,
     referenceCounts: referenceCounts[0] ?? [],
     currentCounts: currentCounts[0] ?? [],
-    distinctRow,
-    numberLike: new Map(),
-  });
+    distinctCounts: new Map([...distinct].map(([name, d]) => [name, d.distinctCount])),
+    listLengthRow: listLengthRows[0] ?? [],
+  };
+  const first = toColumnFacts({ ...base, numberLike: new Map() });
   // Only strings too varied to be categories can be numbers with stray text; parsing is costly, so only those.
   const candidates = first.columns
     .filter(
@@ -270,7 +298,7 @@ async function gatherFacts(
         f.distinctCount / f.nonMissingCount > maxCategoricalStringShare,
     )
     .map((f) => f.name);
-  if (candidates.length === 0) return first;
+  if (candidates.length === 0) return { ...first, dictionaries };
   const row = (await session.queryRows(toNumberLikeSql(candidates)))[0] ?? [];
   const numberLike = new Map(
     candidates.map((name, i): [string, [number, number]] => [
@@ -278,13 +306,7 @@ async function gatherFacts(
       [Number(row[2 * i] ?? 0), Number(row[2 * i + 1] ?? 0)],
     ]),
   );
-  return toColumnFacts({
-    columns: storages,
-    referenceCounts: referenceCounts[0] ?? [],
-    currentCounts: currentCounts[0] ?? [],
-    distinctRow,
-    numberLike,
-  });
+  return { ...toColumnFacts({ ...base, numberLike }), dictionaries };
 }
 
 async function countDuplicateIds(session: DuckDbSession, id: string | undefined): Promise<[number, number]> {
@@ -306,18 +328,23 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
   const progress = request.onProgress ?? (() => undefined);
   await checkFile(request.referencePath, "reference");
   await checkFile(request.currentPath, "current");
-  const referenceScan = toScanSql(
-    request.referencePath,
-    selectFileFormat(request.referencePath, request.format),
-  );
-  const currentScan = toScanSql(request.currentPath, selectFileFormat(request.currentPath, request.format));
+  const referenceFormat = selectFileFormat(request.referencePath, request.format);
+  const currentFormat = selectFileFormat(request.currentPath, request.format);
   const session = await openDuckDbSession();
   try {
-    await createView(session, "ref", referenceScan, request.referencePath, "reference");
-    await createView(session, "cur", currentScan, request.currentPath, "current");
+    await settleInOrder<[unknown, unknown]>([
+      createSide(session, "ref", {
+        path: request.referencePath,
+        format: referenceFormat,
+        label: "reference",
+      }),
+      createSide(session, "cur", { path: request.currentPath, format: currentFormat, label: "current" }),
+    ]);
     progress(0.05, "reading schema");
-    const referenceColumns = await describeSide(session, "ref", request.referencePath, "reference");
-    const currentColumns = await describeSide(session, "cur", request.currentPath, "current");
+    const [referenceColumns, currentColumns] = await settleInOrder<[DescribedColumn[], DescribedColumn[]]>([
+      describeSide(session, "ref", request.referencePath, "reference"),
+      describeSide(session, "cur", request.currentPath, "current"),
+    ]);
     const diff = compareColumns(referenceColumns, currentColumns, request.strict);
     const currentTypes = new Map(currentColumns.map((c) => [c.name, c.duckdbType]));
     const shared = referenceColumns.filter((c) => currentTypes.has(c.name));
@@ -330,7 +357,7 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       storage: unifyStorage(
         storageFromDuckDbType(c.duckdbType),
         storageFromDuckDbType(currentTypes.get(c.name)!),
-      ) as StorageType,
+      ),
     }));
     progress(0.15, "profiling columns");
     const facts = await gatherFacts(session, storages);
@@ -342,45 +369,30 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
     const factsByName = new Map(facts.columns.map((f) => [f.name, f]));
     const { plans, warnings } = await planColumns(session, inference, factsByName, request.allowTypeErrors);
     progress(0.3, "reading columns");
-    const columns = await readColumns({
+    const { columns, duplicateRows } = await readColumns({
       session,
       plans,
       referenceRows: facts.referenceRows,
       currentRows: facts.currentRows,
+      knownDictionaries: facts.dictionaries,
     });
     progress(0.6, "read");
     const duplicateIds = await countDuplicateIds(session, request.roles.id);
-    const side = (
-      path: string,
-      count: number,
-      rowCount: number,
-      s: "reference" | "current",
-      ids: number,
-    ) => ({
-      path,
-      rowCount,
-      columnCount: count,
-      duplicateRows: countDuplicateRows(
-        [...columns.values()].flatMap((c) => (c.kind === "embedding" ? [] : [c[s]])),
-        rowCount,
-      ),
-      duplicateIds: ids,
-    });
     return {
-      reference: side(
-        request.referencePath,
-        referenceColumns.length,
-        facts.referenceRows,
-        "reference",
-        duplicateIds[0],
-      ),
-      current: side(
-        request.currentPath,
-        currentColumns.length,
-        facts.currentRows,
-        "current",
-        duplicateIds[1],
-      ),
+      reference: {
+        path: request.referencePath,
+        rowCount: facts.referenceRows,
+        columnCount: referenceColumns.length,
+        duplicateRows: duplicateRows[0],
+        duplicateIds: duplicateIds[0],
+      },
+      current: {
+        path: request.currentPath,
+        rowCount: facts.currentRows,
+        columnCount: currentColumns.length,
+        duplicateRows: duplicateRows[1],
+        duplicateIds: duplicateIds[1],
+      },
       schema: toSchema(inference, request.roles),
       inference,
       columns,

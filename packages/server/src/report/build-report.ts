@@ -3,14 +3,20 @@
  * prediction drift, data quality, performance, fairness, segments, text and embedding drift. Pure
  * computation on in-memory data (the clock arrives as `generatedAt`); rendering lives elsewhere.
  */
-import { isDriftMethodApplicable, type PreparedColumn } from "@sextant/core";
+import { isDriftMethodApplicable, prepareSortedNumericColumn, type DriftColumn } from "@sextant/core";
 import type { LoadedColumn, LoadedDatasets } from "../files/loaded-datasets.js";
 import { InputError } from "../files/input-error.js";
 import { computeDriftSection, prepareColumns, toDriftColumn, type DriftSettings } from "./drift-section.js";
+import {
+  isWorkerWorthwhile,
+  runFeatureDrift,
+  type FeatureDriftRun,
+  type FeatureDriftWorker,
+} from "./feature-drift-runner.js";
 import { computeFairnessEntry, deriveBinaryOutcomes } from "./fairness-section.js";
 import { computePerformanceSection, type PerformanceColumns } from "./performance-section.js";
 import { computeQualitySection, countQualityIssues } from "./quality-section.js";
-import { reportSchemaVersion, type ReportDocument } from "./report-model.js";
+import { reportSchemaVersion, type ReportDocument, type SidePair } from "./report-model.js";
 import { computeSegmentEntries } from "./segment-section.js";
 import { computeEmbeddingEntry, computeTextEntry } from "./text-embedding-sections.js";
 
@@ -20,6 +26,8 @@ export interface BuildReportOptions {
   readonly toolVersion: string;
   readonly generatedAt: Date;
   readonly onProgress?: (fraction: number, label: string) => void;
+  /** Starts a worker thread to share the feature drift with (large inputs); none: all runs here. */
+  readonly startWorker?: () => FeatureDriftWorker | undefined;
 }
 
 function checkMethods(data: LoadedDatasets, drift: DriftSettings): void {
@@ -53,40 +61,112 @@ function toPerformanceColumns(data: LoadedDatasets): PerformanceColumns | undefi
   };
 }
 
-function driftOf(names: readonly string[], data: LoadedDatasets, drift: DriftSettings) {
-  const columns = names.flatMap((n) => {
-    const loaded = data.columns.get(n);
+/** Drift of role columns (target, predictions), reusing sides already sorted by the performance section. */
+function driftOf(input: {
+  readonly names: readonly string[];
+  readonly data: LoadedDatasets;
+  readonly drift: DriftSettings;
+  readonly sorted: ReadonlyMap<string, SidePair<Float64Array>>;
+}) {
+  const prepared = input.names.flatMap((n) => {
+    const loaded = input.data.columns.get(n);
+    const sorted = input.sorted.get(n);
+    if (loaded?.kind === "numeric" && sorted !== undefined) {
+      return [
+        prepareSortedNumericColumn({
+          name: n,
+          referenceSorted: sorted.reference,
+          currentSorted: sorted.current,
+          referenceMissing: loaded.reference.length - sorted.reference.length,
+          currentMissing: loaded.current.length - sorted.current.length,
+        }),
+      ];
+    }
     const c = loaded === undefined ? undefined : toDriftColumn(n, loaded);
-    return c === undefined ? [] : [c];
+    return c === undefined ? [] : prepareColumns([c]);
   });
   return computeDriftSection({
-    prepared: prepareColumns(columns),
-    settings: { ...drift, correction: "none" },
+    prepared,
+    settings: { ...input.drift, correction: "none" },
     withCharts: true,
   });
 }
 
-/** Computes the report document. Throws `InputError` for a drift method that does not fit its column. */
-export function buildReport(data: LoadedDatasets, options: BuildReportOptions): ReportDocument {
-  const progress = options.onProgress ?? (() => undefined);
-  const { drift } = options;
-  checkMethods(data, drift);
+/**
+ * The work of the report sections other than feature drift, in values-sorted units (see
+ * `selectWorkerColumns`): performance costs about six units per row, each numeric prediction or target
+ * column about two per value (its drift). Measured on the 15-column peer data; only the balance uses it.
+ */
+function estimateOtherWork(data: LoadedDatasets): number {
+  const roles = data.schema.roles;
+  const rows = data.reference.rowCount + data.current.rowCount;
+  const hasPerformance =
+    roles.target !== undefined &&
+    (roles.prediction !== undefined || (roles.predictionProba ?? []).length > 0);
+  const roleColumns = [roles.target, roles.prediction, ...(roles.predictionProba ?? [])].filter(
+    (n) => n !== undefined && data.columns.get(n)?.kind === "numeric",
+  );
+  return (hasPerformance ? 6 * rows : 0) + 2 * rows * roleColumns.length;
+}
+
+/** The analysed columns that are features: every one but the target, prediction and probabilities. */
+function selectFeatures(data: LoadedDatasets): Map<string, LoadedColumn> {
   const roles = data.schema.roles;
   const outputs = new Set(
     [roles.target, roles.prediction, ...(roles.predictionProba ?? [])].filter((n) => n !== undefined),
   );
-  const features = new Map([...data.columns].filter(([name]) => !outputs.has(name)));
-  const prepared: PreparedColumn[] = [];
-  for (const [name, column] of features) {
+  return new Map([...data.columns].filter(([name]) => !outputs.has(name)));
+}
+
+/**
+ * Computes the report document. Throws `InputError` for a drift method that does not fit its column.
+ * With `options.startWorker` and a large input, the feature drift runs partly in a worker thread while
+ * the other sections are computed here.
+ */
+export async function buildReport(
+  data: LoadedDatasets,
+  options: BuildReportOptions,
+): Promise<ReportDocument> {
+  checkMethods(data, options.drift);
+  const featureColumns: DriftColumn[] = [];
+  for (const [name, column] of selectFeatures(data)) {
     const c = toDriftColumn(name, column);
-    if (c !== undefined) prepared.push(...prepareColumns([c]));
+    if (c !== undefined) featureColumns.push(c);
   }
-  progress(0.7, "computing drift");
-  const main = computeDriftSection({ prepared, settings: drift, withCharts: true });
+  options.onProgress?.(0.7, "computing drift");
+  const worker =
+    options.startWorker !== undefined && isWorkerWorthwhile(featureColumns)
+      ? options.startWorker()
+      : undefined;
+  try {
+    const featureDrift = runFeatureDrift({
+      columns: featureColumns,
+      settings: options.drift,
+      worker,
+      otherWork: estimateOtherWork(data),
+    });
+    return await assembleReport(data, options, featureDrift);
+  } finally {
+    worker?.terminate();
+  }
+}
+
+async function assembleReport(
+  data: LoadedDatasets,
+  options: BuildReportOptions,
+  featureDrift: FeatureDriftRun,
+): Promise<ReportDocument> {
+  const progress = options.onProgress ?? (() => undefined);
+  const { drift } = options;
+  const roles = data.schema.roles;
+  const features = selectFeatures(data);
   const performanceColumns = toPerformanceColumns(data);
   progress(0.8, "computing performance");
+  const sortedScores = new Map<string, SidePair<Float64Array>>();
   const performance =
-    performanceColumns === undefined ? undefined : computePerformanceSection(performanceColumns);
+    performanceColumns === undefined
+      ? undefined
+      : computePerformanceSection(performanceColumns, (column, sorted) => sortedScores.set(column, sorted));
   const outcomes =
     performance?.task === "binary" && performanceColumns !== undefined && roles.protected.length > 0
       ? deriveBinaryOutcomes({
@@ -120,16 +200,20 @@ export function buildReport(data: LoadedDatasets, options: BuildReportOptions): 
   const text = [...features].flatMap(([name, c]) =>
     c.kind === "text" ? [computeTextEntry(name, c, drift)] : [],
   );
-  const embeddings = prepared.flatMap((p) => {
-    const entry = main.columns.find((c) => c.name === p.name);
-    return p.columnKind === "embedding" && entry !== undefined ? [computeEmbeddingEntry(p, entry)] : [];
-  });
-  const quality = computeQualitySection(data, roles.id !== undefined);
   const targetDrift =
-    roles.target === undefined ? undefined : driftOf([roles.target], data, drift).columns[0];
+    roles.target === undefined
+      ? undefined
+      : driftOf({ names: [roles.target], data, drift, sorted: sortedScores }).columns[0];
   const predictionNames = [roles.prediction, ...(roles.predictionProba ?? [])].filter(
     (n): n is string => n !== undefined,
   );
+  const predictionDrift = driftOf({ names: predictionNames, data, drift, sorted: sortedScores }).columns;
+  const main = await featureDrift.section;
+  const quality = computeQualitySection(data, roles.id !== undefined, main.numericQuality);
+  const embeddings = featureDrift.embeddings.flatMap((p) => {
+    const entry = main.columns.find((c) => c.name === p.name);
+    return entry === undefined ? [] : [computeEmbeddingEntry(p, entry)];
+  });
   const roleEntries: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(roles)) {
     if (value !== undefined && !(Array.isArray(value) && value.length === 0))
@@ -173,7 +257,7 @@ export function buildReport(data: LoadedDatasets, options: BuildReportOptions): 
     dataset: main.dataset,
     quality,
     target_drift: targetDrift ?? null,
-    prediction_drift: driftOf(predictionNames, data, drift).columns,
+    prediction_drift: predictionDrift,
     performance: performance ?? null,
     fairness,
     segments,

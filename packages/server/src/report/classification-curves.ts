@@ -1,43 +1,61 @@
 /**
  * ROC and precision-recall curve points for the report charts, walked over sklearn's distinct-score
- * thresholds with core's class-sorted scores, then thinned to at most `maxCurvePoints` points (evenly
- * by threshold index, keeping both ends) so the HTML stays small at a million rows.
+ * thresholds with core's class-sorted scores and thinned to at most `maxCurvePoints` points (evenly by
+ * threshold index, keeping both ends). Thinning happens during the walk: the thresholds are counted first
+ * (distinct scores), then the walk keeps only the chosen points, so a million rows never build
+ * million-point arrays.
  */
-import { deriveClassSortedScores, visitDescendingThresholds } from "@sextant/core";
+import { countDistinctSorted, visitDescendingThresholds, type ClassSortedScores } from "@sextant/core";
 import type { CurveEntry } from "./report-model.js";
 
 /** Largest number of points a curve keeps. */
 export const maxCurvePoints = 200;
 
-function thin(x: number[], y: number[]): CurveEntry {
-  if (x.length <= maxCurvePoints) return { x, y };
-  const step = (x.length - 1) / (maxCurvePoints - 1);
-  const keep = Array.from({ length: maxCurvePoints }, (_, i) => Math.round(i * step));
-  return { x: keep.map((i) => x[i]!), y: keep.map((i) => y[i]!) };
+/** Indices kept of a curve with `length` points: all, or `maxCurvePoints` evenly spaced ones. */
+export function selectCurveIndices(length: number): number[] {
+  if (length <= maxCurvePoints) return Array.from({ length }, (_, i) => i);
+  const step = (length - 1) / (maxCurvePoints - 1);
+  return Array.from({ length: maxCurvePoints }, (_, i) => Math.round(i * step));
+}
+
+/** Collects the points of a curve at the chosen (ascending) indices as they are visited in order. */
+function createCurveCollector(length: number) {
+  const keep = selectCurveIndices(length);
+  const curve: CurveEntry = { x: [], y: [] };
+  let next = 0;
+  return {
+    curve,
+    visit: (index: number, x: number, y: number) => {
+      if (keep[next] !== index) return;
+      curve.x.push(x);
+      curve.y.push(y);
+      next++;
+    },
+  };
 }
 
 /** ROC (x = FPR, y = TPR) and PR (x = recall, y = precision) curves; undefined without both classes. */
 export function computeClassificationCurves(
-  labels: ArrayLike<number>,
-  scores: ArrayLike<number>,
+  sorted: ClassSortedScores,
 ): { roc: CurveEntry; pr: CurveEntry } | undefined {
-  const sorted = deriveClassSortedScores(labels, scores);
   const positives = sorted.positives.length;
   const negatives = sorted.negatives.length;
   if (positives === 0 || negatives === 0) return undefined;
-  const fpr = [0];
-  const tpr = [0];
-  const recall: number[] = [];
-  const precision: number[] = [];
+  // One threshold per distinct score of either class (ties grouped by ===, as the walk does).
+  const thresholds = countDistinctSorted(sorted.positives, sorted.negatives);
+  // The ROC curve starts at (0, 0) before the first threshold; the PR curve has one point per threshold.
+  const roc = createCurveCollector(thresholds + 1);
+  const pr = createCurveCollector(thresholds);
+  roc.visit(0, 0, 0);
   let tp = 0;
   let fp = 0;
+  let k = 0;
   visitDescendingThresholds(sorted, (p, n) => {
     tp += p;
     fp += n;
-    fpr.push(fp / negatives);
-    tpr.push(tp / positives);
-    recall.push(tp / positives);
-    precision.push(tp + fp === 0 ? 1 : tp / (tp + fp));
+    k++;
+    roc.visit(k, fp / negatives, tp / positives);
+    pr.visit(k - 1, tp / positives, tp + fp === 0 ? 1 : tp / (tp + fp));
   });
-  return { roc: thin(fpr, tpr), pr: thin(recall, precision) };
+  return { roc: roc.curve, pr: pr.curve };
 }

@@ -18,7 +18,29 @@ import {
 } from "@sextant/core";
 import type { LoadedColumn } from "../files/loaded-datasets.js";
 import { computeDistributionSummary, computeSideStats } from "./column-distribution.js";
-import type { ColumnDriftEntry, DatasetDriftEntry } from "./report-model.js";
+import type {
+  ColumnDriftEntry,
+  DatasetDriftEntry,
+  DistributionSummary,
+  NumericStats,
+  SidePair,
+} from "./report-model.js";
+
+/** What the report shows of a column besides its drift: the overlay distribution and numeric stats. */
+export interface ColumnDisplay {
+  readonly distribution?: DistributionSummary;
+  readonly stats?: SidePair<NumericStats>;
+}
+
+/** The display summaries of a prepared column (computed by whoever holds its sorted values). */
+export function computeColumnDisplay(prepared: PreparedColumn): ColumnDisplay {
+  const distribution = computeDistributionSummary(prepared);
+  const stats = computeSideStats(prepared);
+  return {
+    ...(distribution === undefined ? {} : { distribution }),
+    ...(stats === undefined ? {} : { stats }),
+  };
+}
 
 /** The drift settings a report runs with. */
 export interface DriftSettings {
@@ -73,15 +95,15 @@ export function sortByDrift(entries: ColumnDriftEntry[]): ColumnDriftEntry[] {
   );
 }
 
-/** Turns one core result (and its prepared column, for charts) into a report entry. */
+/** Turns one core result (and its display summaries, for charts) into a report entry. */
 export function toColumnDriftEntry(
   result: CorrectedColumnDrift,
-  prepared: PreparedColumn | undefined,
+  display: ColumnDisplay | undefined,
   kind: ColumnDriftEntry["kind"] = result.kind,
 ): ColumnDriftEntry {
   const ok = result.status === "ok";
-  const distribution = prepared === undefined ? undefined : computeDistributionSummary(prepared);
-  const stats = prepared === undefined ? undefined : computeSideStats(prepared);
+  const distribution = display?.distribution;
+  const stats = display?.stats;
   return {
     name: result.column,
     kind,
@@ -130,6 +152,8 @@ export function computeDriftSection(input: {
   readonly prepared: readonly PreparedColumn[];
   readonly settings: DriftSettings;
   readonly withCharts: boolean;
+  /** Display summaries already computed, aligned with `prepared` (the rest are computed here). */
+  readonly displays?: readonly (ColumnDisplay | undefined)[];
   readonly kindOf?: (name: string) => ColumnDriftEntry["kind"] | undefined;
 }): { columns: ColumnDriftEntry[]; dataset: DatasetDriftEntry } {
   const { settings } = input;
@@ -146,7 +170,7 @@ export function computeDriftSection(input: {
   const entries = result.columns.map((r, i) =>
     toColumnDriftEntry(
       r,
-      input.withCharts ? input.prepared[i] : undefined,
+      input.withCharts ? (input.displays?.[i] ?? computeColumnDisplay(input.prepared[i]!)) : undefined,
       input.kindOf?.(r.column) ?? r.kind,
     ),
   );

@@ -8,6 +8,7 @@ export { loadDatasets, type LoadDatasetsRequest } from "../files/load-datasets.j
 export type { ColumnInference, LoadedColumn, LoadedDatasets } from "../files/loaded-datasets.js";
 export { buildReport, type BuildReportOptions } from "./build-report.js";
 export type { DriftSettings } from "./drift-section.js";
+export { startFeatureDriftWorker, type FeatureDriftWorker } from "./feature-drift-runner.js";
 export { renderReportHtml } from "./render-html.js";
 export { renderReportJson } from "./render-json.js";
 export { renderReportMarkdown } from "./render-markdown.js";

@@ -6,12 +6,15 @@
  */
 import {
   compareCategories,
-  computeBinaryClassificationMetrics,
   computeCalibrationCurve,
   computeMulticlassClassificationMetrics,
+  deriveClassSortedScores,
+  mergeSortedValues,
   type Category,
+  type ClassSortedScores,
 } from "@sextant/core";
 import type { LoadedCategoricalColumn, LoadedColumn } from "../files/loaded-datasets.js";
+import { computeBinaryMetricsFromSorted } from "./binary-metrics.js";
 import { computeClassificationCurves } from "./classification-curves.js";
 import { computeBinaryDummyTable, toBinaryMetricTable, toMulticlassMetricTable } from "./metric-tables.js";
 import { computeRegressionPerformance } from "./regression-performance.js";
@@ -32,9 +35,11 @@ const sides: readonly Side[] = ["reference", "current"];
 
 /** Class labels present in the target on either side, in sorted order. */
 export function listClasses(target: LoadedCategoricalColumn): Category[] {
-  const seen = new Set<number>();
-  for (const codes of [target.reference, target.current]) for (const c of codes) if (c >= 0) seen.add(c);
-  return [...seen].map((k) => target.categories[k]!).sort(compareCategories);
+  const seen = new Uint8Array(target.categories.length);
+  for (const codes of [target.reference, target.current]) {
+    for (let i = 0; i < codes.length; i++) if (codes[i]! >= 0) seen[codes[i]!] = 1;
+  }
+  return target.categories.filter((_, k) => seen[k] === 1).sort(compareCategories);
 }
 
 /** Class index per row (−1 when missing) for a categorical column against the class labels. */
@@ -68,26 +73,30 @@ function computeBinarySide(target: Int32Array, scores: Float64Array) {
   const yTrue = new Float64Array(target.length);
   const yScore = new Float64Array(target.length);
   let kept = 0;
+  let finite = 0;
+  let positives = 0;
   for (let i = 0; i < target.length; i++) {
     const score = scores[i]!;
-    if (target[i]! < 0 || !Number.isFinite(score)) continue;
+    if (!Number.isFinite(score)) continue;
+    finite++;
+    if (target[i]! < 0) continue;
     yTrue[kept] = target[i] === 1 ? 1 : 0;
+    positives += yTrue[kept]!;
     yScore[kept++] = score;
   }
-  const metrics = computeBinaryClassificationMetrics({
-    yTrue: yTrue.subarray(0, kept),
-    yScore: yScore.subarray(0, kept),
-  });
+  const labels = yTrue.subarray(0, kept);
+  const scoresKept = yScore.subarray(0, kept);
+  // One class-split sort serves ROC AUC, average precision and both curves.
+  const classScores = deriveClassSortedScores(labels, scoresKept);
+  const metrics = computeBinaryMetricsFromSorted({ yTrue: labels, yScore: scoresKept, classScores });
   if (metrics.status !== "ok") return { dropped: target.length - kept };
-  const calibration = computeCalibrationCurve({
-    yTrue: yTrue.subarray(0, kept),
-    yScore: yScore.subarray(0, kept),
-  });
-  const curves = computeClassificationCurves(yTrue.subarray(0, kept), yScore.subarray(0, kept));
-  const positives = yTrue.reduce((s, v) => s + v, 0);
+  const calibration = computeCalibrationCurve({ yTrue: labels, yScore: scoresKept });
+  const curves = computeClassificationCurves(classScores);
   const ece = calibration.status === "ok" ? calibration.ece : null;
   return {
     dropped: target.length - kept,
+    // Every finite score has a target: the class-split sorted scores are the whole sorted score column.
+    classScores: kept === finite ? classScores : undefined,
     table: toBinaryMetricTable(metrics, ece),
     dummy: computeBinaryDummyTable(positives / kept, kept),
     confusion: metrics.confusionMatrix.map((row) => [...row]),
@@ -100,10 +109,21 @@ function computeBinarySide(target: Int32Array, scores: Float64Array) {
   };
 }
 
+/** The numeric column binary scores come from (a probability column, else a numeric prediction). */
+function scoreColumnName(columns: PerformanceColumns): string | undefined {
+  const last = columns.proba.length - 1;
+  if (columns.proba[last]?.kind === "numeric") return columns.probaNames[last];
+  return columns.prediction?.kind === "numeric" ? columns.predictionName : undefined;
+}
+
+/** Receives a score column's sides sorted (finite values), when performance sorted them on the way. */
+export type SortedScoresSink = (column: string, sorted: SidePair<Float64Array>) => void;
+
 function computeBinary(
   columns: PerformanceColumns,
   target: LoadedCategoricalColumn,
   classes: Category[],
+  onSortedScores?: SortedScoresSink,
 ): PerformanceEntry {
   const notes: string[] = [];
   const results = sides.map((side) => {
@@ -113,6 +133,12 @@ function computeBinary(
     if (r.dropped > 0) notes.push(`${side}: ${r.dropped} row(s) without target or prediction left out`);
     return r;
   });
+  const scoreColumn = scoreColumnName(columns);
+  const [referenceScores, currentScores] = results.map((r) => r?.classScores);
+  if (onSortedScores !== undefined && scoreColumn !== undefined && referenceScores && currentScores) {
+    const merge = (s: ClassSortedScores) => mergeSortedValues(s.negatives, s.positives);
+    onSortedScores(scoreColumn, { reference: merge(referenceScores), current: merge(currentScores) });
+  }
   const pick = <T>(f: (r: NonNullable<(typeof results)[number]>) => T | undefined): SidePair<T | null> => ({
     reference: results[0] === undefined ? null : (f(results[0]) ?? null),
     current: results[1] === undefined ? null : (f(results[1]) ?? null),
@@ -221,14 +247,21 @@ function computeMulticlass(
   };
 }
 
-/** Performance of both sides, or undefined when there is no prediction to judge. */
-export function computePerformanceSection(columns: PerformanceColumns): PerformanceEntry | undefined {
+/**
+ * Performance of both sides, or undefined when there is no prediction to judge. `onSortedScores`
+ * receives the binary score column sorted, when its class-split sort covered every finite score, so the
+ * column's drift need not sort it again.
+ */
+export function computePerformanceSection(
+  columns: PerformanceColumns,
+  onSortedScores?: SortedScoresSink,
+): PerformanceEntry | undefined {
   if (columns.prediction === undefined && columns.proba.length === 0) return undefined;
   const target = columns.target;
   if (target.kind === "categorical") {
     const classes = listClasses(target);
     return classes.length <= 2
-      ? computeBinary(columns, target, classes)
+      ? computeBinary(columns, target, classes, onSortedScores)
       : computeMulticlass(columns, target, classes);
   }
   if (target.kind === "numeric") return computeRegressionPerformance(columns);

@@ -3,7 +3,11 @@
  * values and new categories (from `@sextant/core` quality functions); per dataset duplicate rows and ids
  * and the columns present on one side only.
  */
-import { computeCategoricalColumnQuality, computeNumericColumnQuality } from "@sextant/core";
+import {
+  computeCategoricalColumnQuality,
+  computeNumericColumnQuality,
+  type NumericColumnQuality,
+} from "@sextant/core";
 import type { LoadedColumn, LoadedDatasets } from "../files/loaded-datasets.js";
 import type { ColumnQualityEntry, QualityEntry } from "./report-model.js";
 
@@ -21,11 +25,15 @@ function distinctText(values: readonly (string | null)[]): number {
   return new Set(values.filter((v) => v !== null)).size;
 }
 
-/** Quality of one loaded column. */
-export function computeColumnQualityEntry(name: string, column: LoadedColumn): ColumnQualityEntry {
+/** Quality of one loaded column; `numeric` is its numeric quality when already computed (from sorted sides). */
+export function computeColumnQualityEntry(
+  name: string,
+  column: LoadedColumn,
+  numeric?: NumericColumnQuality,
+): ColumnQualityEntry {
   switch (column.kind) {
     case "numeric": {
-      const q = computeNumericColumnQuality(column.reference, column.current);
+      const q = numeric ?? computeNumericColumnQuality(column.reference, column.current);
       return {
         name,
         kind: "numeric",
@@ -105,8 +113,12 @@ export function countQualityIssues(quality: QualityEntry): number {
   return issues;
 }
 
-/** The quality section of a report. */
-export function computeQualitySection(data: LoadedDatasets, hasIdColumn: boolean): QualityEntry {
+/** The quality section of a report; `numericQuality` holds the numeric columns' quality already computed. */
+export function computeQualitySection(
+  data: LoadedDatasets,
+  hasIdColumn: boolean,
+  numericQuality: Readonly<Record<string, NumericColumnQuality>> = {},
+): QualityEntry {
   return {
     duplicate_rows: { reference: data.reference.duplicateRows, current: data.current.duplicateRows },
     duplicate_ids: hasIdColumn
@@ -114,6 +126,12 @@ export function computeQualitySection(data: LoadedDatasets, hasIdColumn: boolean
       : null,
     columns_only_in_reference: [...data.onlyInReference],
     columns_only_in_current: [...data.onlyInCurrent],
-    columns: [...data.columns].map(([name, column]) => computeColumnQualityEntry(name, column)),
+    columns: [...data.columns].map(([name, column]) =>
+      computeColumnQualityEntry(
+        name,
+        column,
+        Object.hasOwn(numericQuality, name) ? numericQuality[name] : undefined,
+      ),
+    ),
   };
 }

@@ -1,0 +1,75 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  countMissingValues,
+  mergeSortedValues,
+  prepareDriftColumn,
+  prepareSortedNumericColumn,
+} from "./column-data.js";
+
+describe("countMissingValues", () => {
+  it("counts NaN and both infinities", () => {
+    expect(countMissingValues([1, Number.NaN, Number.POSITIVE_INFINITY, -0, Number.NEGATIVE_INFINITY])).toBe(
+      3,
+    );
+    expect(countMissingValues(new Float64Array(0))).toBe(0);
+  });
+});
+
+describe("prepareDriftColumn (numeric)", () => {
+  it("sorts copies of both sides, without touching or aliasing the input, with or without missing values", () => {
+    const reference = Float64Array.of(3, 1, 2);
+    const current = Float64Array.of(5, Number.NaN, 4);
+    const prepared = prepareDriftColumn({ name: "x", kind: "numeric", reference, current });
+    expect(prepared.sample).toEqual({
+      kind: "numeric",
+      reference: Float64Array.of(1, 2, 3),
+      current: Float64Array.of(4, 5),
+    });
+    expect(reference).toEqual(Float64Array.of(3, 1, 2));
+    if (prepared.sample.kind !== "numeric") throw new Error("numeric expected");
+    expect(prepared.sample.reference.buffer).not.toBe(reference.buffer);
+    expect([prepared.referenceMissing, prepared.currentMissing, prepared.uniqueCount]).toEqual([0, 1, 5]);
+  });
+
+  it("keeps every finite value in ascending order and counts the rest as missing", () => {
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.constant(Number.NaN));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 50 }), fc.array(value, { maxLength: 50 }), (r, c) => {
+        const p = prepareDriftColumn({ name: "x", kind: "numeric", reference: r, current: c });
+        const expected = (values: number[]) => Float64Array.from(values.filter(Number.isFinite)).sort();
+        expect(p.sample).toEqual({ kind: "numeric", reference: expected(r), current: expected(c) });
+        expect(p.referenceMissing + p.referenceSize).toBe(r.length);
+        expect(p.currentMissing).toBe(c.filter((v) => !Number.isFinite(v)).length);
+      }),
+    );
+  });
+});
+
+describe("mergeSortedValues and prepareSortedNumericColumn", () => {
+  it("merges two ascending arrays into the sorted union, ties and empty sides included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -5, max: 5 })),
+        fc.array(fc.integer({ min: -5, max: 5 })),
+        (a, b) => {
+          const merged = mergeSortedValues(Float64Array.from(a).sort(), Float64Array.from(b).sort());
+          expect(merged).toEqual(Float64Array.from([...a, ...b]).sort());
+        },
+      ),
+    );
+  });
+
+  it("prepares the same column as prepareDriftColumn from already sorted sides", () => {
+    const reference = [3, Number.NaN, 1, 2, 2];
+    const current = [5, 4, Number.POSITIVE_INFINITY];
+    const sorted = prepareSortedNumericColumn({
+      name: "x",
+      referenceSorted: Float64Array.of(1, 2, 2, 3),
+      currentSorted: Float64Array.of(4, 5),
+      referenceMissing: 1,
+      currentMissing: 1,
+    });
+    expect(sorted).toEqual(prepareDriftColumn({ name: "x", kind: "numeric", reference, current }));
+  });
+});
