@@ -52,10 +52,10 @@ export function renderDistributionSvg(name: string, distribution: DistributionSu
       const c = scale(distribution.current[i]!);
       const w = slot / 2 - 1;
       parts.push(
-        `<rect x="${round(x)}" y="${round(plotBottom - r)}" width="${round(w)}" height="${round(r)}" fill="${referenceColour}"><title>${escapeHtml(distribution.categories[i] ?? "")}: reference ${formatNumber(distribution.reference[i]!)}</title></rect>`,
+        `<rect x="${round(x)}" y="${round(plotBottom - r)}" width="${round(w)}" height="${round(r)}" fill="${referenceColour}"><title>${escapeHtml(distribution.categories[i] ?? "")}: reference ${formatNumber(distribution.reference[i])}</title></rect>`,
       );
       parts.push(
-        `<rect x="${round(x + w + 1)}" y="${round(plotBottom - c)}" width="${round(w)}" height="${round(c)}" fill="${currentColour}"><title>${escapeHtml(distribution.categories[i] ?? "")}: current ${formatNumber(distribution.current[i]!)}</title></rect>`,
+        `<rect x="${round(x + w + 1)}" y="${round(plotBottom - c)}" width="${round(w)}" height="${round(c)}" fill="${currentColour}"><title>${escapeHtml(distribution.categories[i] ?? "")}: current ${formatNumber(distribution.current[i])}</title></rect>`,
       );
     }
     parts.push(
