@@ -10,6 +10,8 @@ export const exitCodes = {
   usage: 2,
   input: 3,
   internal: 4,
+  /** A command that talks to a server could not reach it, or the server kept failing (5xx, 429). */
+  serverUnavailable: 5,
 } as const;
 
 /** A wrong command line: unknown flag, missing or malformed value. Exit code 2. */

@@ -4,6 +4,7 @@
  * back-off on 429/503; with `--create` it first registers the model, a version and a schema inferred
  * from the file's first rows. It talks to the server only through `@sextant/sdk`.
  */
+import { exitCodes } from "../exit-codes.js";
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
@@ -38,7 +39,7 @@ Sends FILE (CSV, Parquet or JSON Lines; by extension or --format) to a running S
   -q, --quiet            no progress bar
 Exit codes: 0 all rows stored, 2 usage, 3 the server refused the data or a row, 5 server unreachable or failing.`;
 
-const exitServer = 5;
+const exitServer = exitCodes.serverUnavailable;
 
 const options = {
   model: { type: "string" },

@@ -146,7 +146,7 @@ function isUsageProblem(error: unknown): boolean {
   return error instanceof UsageProblem || (typeof code === "string" && code.startsWith("ERR_PARSE_ARGS"));
 }
 
-/** Maps an error to its message and exit code: usage 2, refused by the server 1, bad file 3, else 4. */
+/** Maps an error to its message and exit code: usage 2, refused by the server 1, bad file 3, unreachable 5, else 4. */
 function reportError(error: unknown, io: MonitorsCommandIo): number {
   const message = error instanceof Error ? error.message : String(error);
   if (isUsageProblem(error)) {
@@ -161,7 +161,8 @@ function reportError(error: unknown, io: MonitorsCommandIo): number {
   // fetch rejects with a TypeError when the server cannot be reached.
   const unreachable = error instanceof TypeError;
   io.stderr(`sextant monitors: ${unreachable ? `cannot reach the server: ${message}` : message}\n`);
-  return unreachable || !(error instanceof Error) ? exitCodes.internal : exitCodes.input;
+  if (unreachable) return exitCodes.serverUnavailable;
+  return error instanceof Error ? exitCodes.input : exitCodes.internal;
 }
 
 const processIo: MonitorsCommandIo = {
