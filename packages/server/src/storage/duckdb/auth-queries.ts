@@ -3,16 +3,11 @@
  * store (duckdb-store.ts composes it). Audit appends check the stored head in the same transaction.
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import type {
-  ApiKeyRecord,
-  AuditEntryRecord,
-  MembershipRecord,
-  SessionRecord,
-  UserRecord,
-} from "../../auth/auth-records.js";
+import type { UserRecord } from "../../auth/auth-records.js";
 import { zeroHash } from "../../auth/audit-chain.js";
 import type { Page, PageRequest } from "../../registry/records.js";
 import { AuditChainConflictError, type AuthStore } from "../auth-store.js";
+import { apiKeyFromRow, auditFromRow, membershipFromRow, sessionFromRow, userFromRow } from "../auth-rows.js";
 import { UniqueViolationError } from "../store.js";
 import type { Row } from "./registry-rows.js";
 
@@ -25,80 +20,6 @@ export interface DuckDbQueryContext {
 
 const ts = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
-const toDate = (value: unknown): Date => value as Date;
-const toDateOrNull = (value: unknown): Date | null =>
-  value === null || value === undefined ? null : (value as Date);
-const toTextOrNull = (value: unknown): string | null => (typeof value === "string" ? value : null);
-
-function userFromRow(row: Row): UserRecord {
-  return {
-    id: String(row.id),
-    username: String(row.username),
-    displayName: String(row.display_name),
-    passwordHash: String(row.password_hash),
-    orgAdmin: row.org_admin === true,
-    disabled: row.disabled === true,
-    createdAt: toDate(row.created_at),
-    updatedAt: toDate(row.updated_at),
-  };
-}
-
-function sessionFromRow(row: Row): SessionRecord {
-  return {
-    id: String(row.id),
-    tokenHash: String(row.token_hash),
-    userId: String(row.user_id),
-    csrfToken: String(row.csrf_token),
-    createdAt: toDate(row.created_at),
-    expiresAt: toDate(row.expires_at),
-    ip: toTextOrNull(row.ip),
-    userAgent: toTextOrNull(row.user_agent),
-  };
-}
-
-function membershipFromRow(row: Row): MembershipRecord {
-  return {
-    workspaceId: String(row.workspace_id),
-    userId: String(row.user_id),
-    role: String(row.role) as MembershipRecord["role"],
-    createdAt: toDate(row.created_at),
-  };
-}
-
-function apiKeyFromRow(row: Row): ApiKeyRecord {
-  return {
-    id: String(row.id),
-    workspaceId: String(row.workspace_id),
-    name: String(row.name),
-    role: String(row.role) as ApiKeyRecord["role"],
-    keyHash: String(row.key_hash),
-    prefix: String(row.prefix),
-    createdBy: String(row.created_by),
-    createdAt: toDate(row.created_at),
-    expiresAt: toDateOrNull(row.expires_at),
-    revokedAt: toDateOrNull(row.revoked_at),
-    lastUsedAt: toDateOrNull(row.last_used_at),
-  };
-}
-
-function auditFromRow(row: Row): AuditEntryRecord {
-  return {
-    seq: Number(row.seq),
-    at: toDate(row.occurred_at),
-    actorKind: String(row.actor_kind) as AuditEntryRecord["actorKind"],
-    actorId: toTextOrNull(row.actor_id),
-    actorName: toTextOrNull(row.actor_name),
-    action: String(row.action),
-    outcome: String(row.outcome) as AuditEntryRecord["outcome"],
-    workspaceId: toTextOrNull(row.workspace_id),
-    targetId: toTextOrNull(row.target_id),
-    ip: toTextOrNull(row.ip),
-    userAgent: toTextOrNull(row.user_agent),
-    details: JSON.parse(String(row.details_json)) as Record<string, unknown>,
-    prevHash: String(row.prev_hash),
-    hash: String(row.hash),
-  };
-}
 
 /** Builds a WHERE clause from optional conditions, numbering parameters. */
 function toWhere(conditions: readonly [(index: number) => string, DuckDBValue | undefined][]): {
