@@ -100,7 +100,7 @@ export const pgMigrations: readonly PgMigration[] = [
 ];
 
 /** Any 64-bit constant; the advisory lock serialises migrations across processes. */
-const migrationLockKey = 7_305_841_221;
+export const migrationLockKey = 7_305_841_221;
 
 /** Applies the migrations not yet recorded, all in one transaction; returns the versions applied. */
 export async function applyPgMigrations(db: PgContext): Promise<number[]> {

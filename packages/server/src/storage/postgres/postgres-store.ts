@@ -19,7 +19,7 @@ import { createPgAuthStore } from "./auth-queries.js";
 import { dropEventTable, ensureEventTable, ensureVersionEventTables } from "./event-tables.js";
 import { countVersionEvents, listVersionEvents } from "./event-queries.js";
 import { writeEventBatches } from "./event-writer.js";
-import { applyPgMigrations } from "./migrations.js";
+import { applyPgMigrations, migrationLockKey } from "./migrations.js";
 import { createPgMonitoringStore } from "./monitoring-queries.js";
 import { createPgRoadmapStore } from "./roadmap-queries.js";
 import { createPgOverviewStore } from "./overview-queries.js";
@@ -102,7 +102,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   if (options.schema !== undefined) {
     const bootstrap = createPgPool({ url: options.url, maxConnections: 1 });
     try {
-      await bootstrap.query(`CREATE SCHEMA IF NOT EXISTS ${assertSafeSchemaName(options.schema)}`);
+      // Concurrent CREATE SCHEMA IF NOT EXISTS can still collide on pg_namespace, so processes starting
+      // together take the migration lock first; one simple query is one implicit transaction.
+      await bootstrap.query(
+        `SELECT pg_advisory_xact_lock(${migrationLockKey}); ` +
+          `CREATE SCHEMA IF NOT EXISTS ${assertSafeSchemaName(options.schema)}`,
+      );
     } finally {
       await bootstrap.end();
     }
