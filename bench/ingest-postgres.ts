@@ -8,72 +8,17 @@
  */
 import { startPostgresTestServer } from "../packages/server/src/storage/postgres/testing/postgres-server.js";
 import { spawnServer, type ServerProcess } from "../packages/server/src/testing/spawn-server.js";
-import { testAdminApiKey } from "../packages/server/src/testing/test-app.js";
-
-const rowsPerBatch = 1000;
-const numericFeatures = 16;
-const categoricalFeatures = 4;
-const auth = { authorization: `Bearer ${testAdminApiKey}` };
-
-function readFlag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
-
-async function call(url: string, method: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json", ...auth },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-async function registerVersion(base: string): Promise<string> {
-  const workspace = await call(`${base}/api/v1/workspaces`, "POST", { slug: "bench", name: "Bench" });
-  const model = await call(`${base}/api/v1/workspaces/${String(workspace.id)}/models`, "POST", {
-    name: "bench",
-    task: "binary",
-    owner: { kind: "team", name: "bench" },
-  });
-  const version = await call(`${base}/api/v1/models/${String(model.id)}/versions`, "POST", { name: "1" });
-  const columns = [
-    { name: "id", role: "id", type: "string", nullable: false },
-    { name: "ts", role: "timestamp", type: "timestamp", nullable: false },
-    ...Array.from({ length: numericFeatures }, (_, i) => ({
-      name: `f${i}`,
-      role: "feature",
-      type: "numeric",
-    })),
-    ...Array.from({ length: categoricalFeatures }, (_, i) => ({
-      name: `c${i}`,
-      role: "feature",
-      type: "categorical",
-    })),
-    { name: "score", role: "prediction_score", type: "numeric", nullable: false },
-  ];
-  await call(`${base}/api/v1/versions/${String(version.id)}/schema`, "PUT", { columns });
-  return String(version.id);
-}
-
-/** Row bodies without the id, generated once; each batch only prefixes fresh ids. */
-function buildRowTails(): string[] {
-  let state = 42;
-  const random = (): number => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-  return Array.from({ length: rowsPerBatch }, () => {
-    const row: Record<string, unknown> = {
-      ts: new Date(1_767_225_600_000 + Math.floor(random() * 86_400_000)).toISOString(),
-    };
-    for (let i = 0; i < numericFeatures; i += 1) row[`f${i}`] = Math.round(random() * 1e6) / 1e3;
-    for (let i = 0; i < categoricalFeatures; i += 1) row[`c${i}`] = `cat${Math.floor(random() * 20)}`;
-    row.score = Math.round(random() * 1e4) / 1e4;
-    return JSON.stringify(row).slice(1);
-  });
-}
+import { testAdminHeaders } from "../packages/server/src/testing/test-app.js";
+import {
+  buildRowTails,
+  categoricalFeatures,
+  numericFeatures,
+  percentile,
+  readFlag,
+  registerVersion,
+  rowsPerBatch,
+  toBody,
+} from "./ingest-workload.js";
 
 async function runPhase(options: {
   urls: readonly string[];
@@ -98,13 +43,11 @@ async function runPhase(options: {
   const sender = async (url: string): Promise<void> => {
     while (performance.now() < deadline) {
       const batch = (nextBatch += 1);
-      let body = "";
-      for (let row = 0; row < options.tails.length; row += 1)
-        body += `{"id":"b${batch}-${row}",${options.tails[row]!}\n`;
+      const body = toBody(options.tails, batch);
       const started = performance.now();
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/x-ndjson", ...auth },
+        headers: { "content-type": "application/x-ndjson", ...testAdminHeaders },
         body,
       });
       const text = await response.text();
@@ -125,15 +68,13 @@ async function runPhase(options: {
     options.urls.flatMap((url) => Array.from({ length: options.sendersPerUrl }, () => sender(url))),
   );
   latencies.sort((a, b) => a - b);
-  const at = (p: number): number =>
-    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
   return {
     accepted,
     refused,
     failed,
     seconds: (performance.now() - started) / 1000,
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
   };
 }
 

@@ -13,15 +13,16 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { testAdminApiKey, testAdminHeaders } from "../packages/server/src/testing/test-app.js";
-
-const rowsPerBatch = 1000;
-const numericFeatures = 16;
-const categoricalFeatures = 4;
-
-function readFlag(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  return index === -1 ? fallback : Number(process.argv[index + 1]);
-}
+import {
+  buildRowTails,
+  categoricalFeatures,
+  numericFeatures,
+  percentile,
+  readFlag,
+  registerVersion,
+  rowsPerBatch,
+  toBody,
+} from "./ingest-workload.js";
 
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const entry = fileURLToPath(new URL("../packages/server/src/testing/child-server.ts", import.meta.url));
@@ -52,78 +53,11 @@ async function startServer(dataDir: string): Promise<{ url: string; child: Child
   return { url, child };
 }
 
-async function postJson(url: string, method: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json", ...testAdminHeaders },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-async function registerVersion(base: string): Promise<string> {
-  const workspace = await postJson(`${base}/api/v1/workspaces`, "POST", { slug: "bench", name: "Bench" });
-  const model = await postJson(`${base}/api/v1/workspaces/${String(workspace.id)}/models`, "POST", {
-    name: "bench",
-    task: "binary",
-    owner: { kind: "team", name: "bench" },
-  });
-  const version = await postJson(`${base}/api/v1/models/${String(model.id)}/versions`, "POST", { name: "1" });
-  const columns = [
-    { name: "id", role: "id", type: "string", nullable: false },
-    { name: "ts", role: "timestamp", type: "timestamp", nullable: false },
-    ...Array.from({ length: numericFeatures }, (_, i) => ({
-      name: `f${i}`,
-      role: "feature",
-      type: "numeric",
-    })),
-    ...Array.from({ length: categoricalFeatures }, (_, i) => ({
-      name: `c${i}`,
-      role: "feature",
-      type: "categorical",
-    })),
-    { name: "score", role: "prediction_score", type: "numeric", nullable: false },
-  ];
-  await postJson(`${base}/api/v1/versions/${String(version.id)}/schema`, "PUT", { columns });
-  return String(version.id);
-}
-
-/** Row bodies without the id, generated once; each batch only prefixes fresh ids. */
-function buildRowTails(): string[] {
-  let state = 42;
-  const random = (): number => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-  return Array.from({ length: rowsPerBatch }, () => {
-    const row: Record<string, unknown> = {
-      ts: new Date(1_767_225_600_000 + Math.floor(random() * 86_400_000)).toISOString(),
-    };
-    for (let i = 0; i < numericFeatures; i += 1) row[`f${i}`] = Math.round(random() * 1e6) / 1e3;
-    for (let i = 0; i < categoricalFeatures; i += 1) row[`c${i}`] = `cat${Math.floor(random() * 20)}`;
-    row.score = Math.round(random() * 1e4) / 1e4;
-    return JSON.stringify(row).slice(1);
-  });
-}
-
-function toBody(tails: readonly string[], batch: number): string {
-  let body = "";
-  for (let row = 0; row < tails.length; row += 1) body += `{"id":"b${batch}-${row}",${tails[row]!}\n`;
-  return body;
-}
-
 async function readRssMb(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, "utf8");
   const field = (name: string): number =>
     Number(/\d+/.exec(status.split("\n").find((line) => line.startsWith(name)) ?? "0")![0]) / 1024;
   return { rss: Math.round(field("VmRSS:")), peak: Math.round(field("VmHWM:")) };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 interface PhaseResult {
