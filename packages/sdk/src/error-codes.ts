@@ -39,6 +39,7 @@ export const errorCatalogue = {
   POLICY_NOT_FOUND: { status: 404, title: "Policy not found" },
   INGEST_BUFFER_FULL: { status: 503, title: "The ingest buffer is full; retry later" },
   SERVICE_NOT_READY: { status: 503, title: "The service is not ready" },
+  ROUTE_NOT_SERVED: { status: 421, title: "This process's role does not serve this route" },
   AUTHENTICATION_REQUIRED: { status: 401, title: "Sign in or send an API key" },
   CREDENTIALS_INVALID: { status: 401, title: "The credentials are invalid" },
   PERMISSION_DENIED: { status: 403, title: "Your role does not allow this" },

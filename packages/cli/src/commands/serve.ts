@@ -4,10 +4,12 @@
  * The server package is imported lazily so other commands do not load Fastify or DuckDB.
  */
 
-const usage = `Usage: sextant serve [--data-dir DIR] [--port N] [--host H] [--config FILE] [options]
+const usage = `Usage: sextant serve [--data-dir DIR] [--port N] [--host H] [--role ROLE] [--config FILE] [options]
 
-Starts the Sextant server with an embedded DuckDB store in DIR (default .sextant).
-On an empty data directory it seeds a demo workspace with a loan-default model.
+Starts the Sextant server with an embedded DuckDB store in DIR (default .sextant), or over a shared
+PostgreSQL database with --store postgres. On an empty store it seeds a demo workspace.
+Roles (--role, SEXTANT_ROLE): all (default), api (REST without ingest), ingest (ingest routes),
+worker (monitor scheduler, alert deliveries, retention); roles other than all need --store postgres.
 `;
 
 /** Runs `sextant serve`; resolves with the exit code once the server has stopped. */
@@ -34,6 +36,10 @@ export async function runServeCommand(args: readonly string[]): Promise<number> 
     if (error instanceof server.StoreLockedError) {
       process.stderr.write(`sextant serve: ${error.message}\n`);
       return 3;
+    }
+    if (error instanceof server.ConfigError) {
+      process.stderr.write(`sextant serve: ${error.message}\n`);
+      return 2;
     }
     throw error;
   }

@@ -14,6 +14,7 @@ import type { MonitoringServices } from "../monitoring/monitoring-services.js";
 import { registerRoadmapRoutes } from "../roadmap/roadmap-routes.js";
 import type { OverviewService } from "../overview/overview-service.js";
 import { registerOverviewRoutes } from "../routes/overview-routes.js";
+import type { ComplianceService } from "../roadmap/compliance-service.js";
 import type { EvaluationService } from "../roadmap/evaluation-service.js";
 import type { RoadmapService } from "../roadmap/roadmap-service.js";
 import { registerRegistryRoutes } from "../routes/registry-routes.js";
@@ -24,6 +25,8 @@ import {
 } from "../routes/request-body.js";
 import { registerSystemRoutes, type Readiness } from "../routes/system-routes.js";
 import { installErrorHandlers } from "./error-handler.js";
+import { installRoleRoutes } from "./role-routes.js";
+import type { ServerRole } from "../config/config-schema.js";
 import type { AuthServices } from "../auth/auth-services.js";
 import { registerAuthRoutes } from "../auth/auth-routes.js";
 import { installRequestAccess } from "../auth/request-access.js";
@@ -39,6 +42,7 @@ export interface AppDeps extends AuthServices {
   readonly monitoring: MonitoringServices;
   readonly roadmap: RoadmapService;
   readonly evaluations: EvaluationService;
+  readonly compliance: ComplianceService;
   readonly overview: OverviewService;
   readonly readiness: Readiness;
   readonly clock: () => Date;
@@ -46,6 +50,8 @@ export interface AppDeps extends AuthServices {
   readonly tempDir: string;
   /** Reads uploaded CSV/Parquet files (main.ts picks the implementation). */
   readonly readFileRows: FileRowReader;
+  /** Which routes this process serves (default all). */
+  readonly role?: ServerRole;
   readonly limits: {
     readonly maxBodyBytes: number;
     readonly maxUploadBytes: number;
@@ -64,6 +70,7 @@ export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.authSettings.trustProxy,
   });
   installErrorHandlers(app);
+  installRoleRoutes(app, deps.role ?? "all");
   // Refuses to build when a contract operation has no row in auth/route-permissions.ts.
   installRequestAccess(app, deps);
   installRawBodyParsers(app);
@@ -91,7 +98,11 @@ export function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerBaselineRoutes(app, deps.baselines, bodies);
   registerIngestRoutes(app, { ingest: deps.ingest, buffer: deps.buffer, bodies, limits: deps.limits });
   registerMonitoringRoutes(app, { monitoring: deps.monitoring, buffer: deps.buffer, clock: deps.clock });
-  registerRoadmapRoutes(app, { roadmap: deps.roadmap, evaluations: deps.evaluations });
+  registerRoadmapRoutes(app, {
+    roadmap: deps.roadmap,
+    evaluations: deps.evaluations,
+    compliance: deps.compliance,
+  });
   registerOverviewRoutes(app, deps.overview);
   registerWebAssets(app);
   return Promise.resolve(app);

@@ -43,6 +43,12 @@ export const configSchema = z
       .enum(["duckdb", "postgres"])
       .default("duckdb")
       .describe("where data lives: a DuckDB file in dataDir (one process), or a shared PostgreSQL database"),
+    role: z
+      .enum(["all", "api", "ingest", "worker"])
+      .default("all")
+      .describe(
+        "what this process serves: api (REST without ingest), ingest (ingest routes), worker (monitor scheduler and alert deliveries) or all; roles other than all need store postgres",
+      ),
     postgresUrl: z
       .string()
       .regex(/^postgres(ql)?:\/\//, "e.g. postgres://sextant@db.internal:5432/sextant")
@@ -73,6 +79,14 @@ export const configSchema = z
         maxReportedErrors: positiveInt
           .default(100)
           .describe("field errors listed in a 422 body or rejected rows listed in a partial result"),
+        registryCacheMs: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .default(1000)
+          .describe(
+            "how long a version or model read is reused by this process (0 = off); another process's change is seen within it",
+          ),
       })
       .prefault({})
       .describe("ingest buffer and limits"),
@@ -145,9 +159,43 @@ export const configSchema = z
         deliveryBackoffMs: positiveInt
           .default(30_000)
           .describe("wait before the first retry of a notification; doubles with each attempt"),
+        leaseTtlMs: positiveInt
+          .min(500)
+          .default(60_000)
+          .describe(
+            "how long a worker's claim on a monitor lasts unless renewed; a crashed worker's monitors are taken over after it",
+          ),
       })
       .prefault({})
       .describe("monitor scheduler and alert channels"),
+    retention: z
+      .object({
+        rawEventsDays: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .max(36_500)
+          .default(90)
+          .describe(
+            "days raw predictions, labels and outcomes are kept (by event time); 0 keeps them forever; results, incidents and profiles are kept",
+          ),
+        intervalMs: positiveInt
+          .default(3_600_000)
+          .describe("how often the leader process deletes expired raw events, in ms"),
+      })
+      .prefault({})
+      .describe("retention of raw events"),
+    roadmap: z
+      .object({
+        deploymentMode: z
+          .enum(["self_hosted_onprem", "self_hosted_cloud", "unknown"])
+          .default("unknown")
+          .describe(
+            "where this installation runs, for the roadmap's data-residency facts (the server cannot tell on-premises from a cloud account)",
+          ),
+      })
+      .prefault({})
+      .describe("roadmap & maturity facts the server cannot observe"),
     demo: z
       .object({
         enabled: booleanString.default(true).describe("seed the demo workspace when the data dir is empty"),
@@ -158,10 +206,23 @@ export const configSchema = z
       .prefault({})
       .describe("demo data seeded into an empty data dir"),
   })
-  .strict();
+  .strict()
+  .superRefine((config, context) => {
+    // One process owns a DuckDB file, so the split roles exist only over a shared PostgreSQL database.
+    if (config.store === "duckdb" && config.role !== "all") {
+      context.addIssue({
+        code: "custom",
+        path: ["role"],
+        message: `role ${config.role} needs store postgres (a DuckDB file is owned by one process running role all)`,
+      });
+    }
+  });
 
 /** The parsed configuration. */
 export type Config = z.infer<typeof configSchema>;
 
 /** The configuration input (what a JSON file, the environment and flags may set). */
 export type ConfigInput = z.input<typeof configSchema>;
+
+/** What one process serves (see docs/deploy.md). */
+export type ServerRole = Config["role"];

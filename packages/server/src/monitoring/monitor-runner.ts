@@ -15,6 +15,7 @@ import {
 import type { SegmentCondition } from "@sextant/sdk";
 import type { IncidentService, ViolationInput } from "../incidents/incident-service.js";
 import type { Store } from "../storage/store.js";
+import type { LeaseFence } from "../storage/work-leases.js";
 import type { GatherSource } from "../storage/monitoring-store.js";
 import { gatherScope, type GatherContext } from "./monitor-gather.js";
 import type { MonitorRecord, MonitorResultRecord, MonitorStateRecord } from "./monitoring-records.js";
@@ -32,7 +33,11 @@ export interface MonitorRunner {
    * Evaluates the due windows oldest first, at most `maxWindowsPerRun` of them; `catchUp` repeats until
    * every closed window is evaluated (a backfill from `evaluateFrom`, or a long outage).
    */
-  run(monitor: MonitorRecord, at: Date, options?: { readonly catchUp?: boolean }): Promise<MonitorRunOutcome>;
+  run(
+    monitor: MonitorRecord,
+    at: Date,
+    options?: { readonly catchUp?: boolean; readonly fence?: LeaseFence | undefined },
+  ): Promise<MonitorRunOutcome>;
 }
 
 const defaultMaxWindowsPerRun = 2000;
@@ -217,9 +222,11 @@ export function createMonitorRunner(options: {
     return { states, results, violations, recoveries };
   };
 
+  // With a fence (a worker's lease), every commit of the run is refused once the lease was taken over.
   const runOnce = async (
     monitor: MonitorRecord,
     at: Date,
+    fence: LeaseFence | undefined,
   ): Promise<MonitorRunOutcome & { hasMore: boolean }> => {
     const run = await store.loadMonitorRun(monitor.id);
     try {
@@ -242,13 +249,16 @@ export function createMonitorRunner(options: {
       }
       const windows = [...late, ...due];
       if (windows.length === 0) {
-        await store.saveMonitorRun({
-          monitorId: monitor.id,
-          lastRunAt: at,
-          lastError: null,
-          evaluatedUntil: run?.evaluatedUntil ?? null,
-          seenReceivedUntil: at,
-        });
+        await store.saveMonitorRun(
+          {
+            monitorId: monitor.id,
+            lastRunAt: at,
+            lastError: null,
+            evaluatedUntil: run?.evaluatedUntil ?? null,
+            seenReceivedUntil: at,
+          },
+          fence,
+        );
         return { evaluatedWindows: 0, notifications: 0, error: null, hasMore: false };
       }
       const isFresh = run?.evaluatedUntil == null;
@@ -263,6 +273,7 @@ export function createMonitorRunner(options: {
           evaluatedUntil: evaluatedUntilMs === null ? null : new Date(evaluatedUntilMs),
           seenReceivedUntil: at,
         },
+        fence,
       });
       let notifications = await incidents.recordViolations(decided.violations, at);
       for (const segment of new Set(decided.recoveries)) {
@@ -281,13 +292,16 @@ export function createMonitorRunner(options: {
       return { evaluatedWindows: windows.length, notifications, error: null, hasMore };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await store.saveMonitorRun({
-        monitorId: monitor.id,
-        lastRunAt: at,
-        lastError: message,
-        evaluatedUntil: run?.evaluatedUntil ?? null,
-        seenReceivedUntil: run?.seenReceivedUntil ?? null,
-      });
+      await store.saveMonitorRun(
+        {
+          monitorId: monitor.id,
+          lastRunAt: at,
+          lastError: message,
+          evaluatedUntil: run?.evaluatedUntil ?? null,
+          seenReceivedUntil: run?.seenReceivedUntil ?? null,
+        },
+        fence,
+      );
       return { evaluatedWindows: 0, notifications: 0, error: message, hasMore: false };
     }
   };
@@ -296,7 +310,7 @@ export function createMonitorRunner(options: {
     async run(monitor, at, runOptions) {
       const total = { evaluatedWindows: 0, notifications: 0, error: null as string | null };
       for (;;) {
-        const outcome = await runOnce(monitor, at);
+        const outcome = await runOnce(monitor, at, runOptions?.fence);
         total.evaluatedWindows += outcome.evaluatedWindows;
         total.notifications += outcome.notifications;
         total.error = outcome.error;

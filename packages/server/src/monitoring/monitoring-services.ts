@@ -9,6 +9,9 @@ import { assertOutboundHostAllowed, resolveWithDns, type ResolveHost } from "../
 import { createIncidentService, type IncidentService } from "../incidents/incident-service.js";
 import { createMonitorScheduler, type MonitorScheduler } from "../scheduler/monitor-scheduler.js";
 import type { Store } from "../storage/store.js";
+import { createInProcessWorkLeases } from "../storage/in-process-work-leases.js";
+import type { WorkLeases } from "../storage/work-leases.js";
+import type { HousekeepingTask } from "../scheduler/monitor-scheduler.js";
 import { createMonitorRunner, type MonitorRunner } from "./monitor-runner.js";
 import { createMonitorService, type MonitorService } from "./monitor-service.js";
 import { createMonitoringIdGenerator, type MonitoringIdGenerator } from "./monitoring-ids.js";
@@ -41,10 +44,16 @@ export function createMonitoringServices(options: {
   readonly ids?: MonitoringIdGenerator;
   readonly maxAttempts?: number;
   readonly baseBackoffMs?: number;
+  /** Coordination with other processes (default: single-process, for a DuckDB store). */
+  readonly leases?: WorkLeases;
+  readonly leaseTtlMs?: number;
+  /** Run by the leader process on scheduler ticks (retention). */
+  readonly housekeeping?: readonly HousekeepingTask[];
 }): MonitoringServices {
   const { store, clock } = options;
   const ids = options.ids ?? createMonitoringIdGenerator();
   const resolve = options.resolve ?? resolveWithDns;
+  const leases = options.leases ?? createInProcessWorkLeases(store);
   const send = createChannelSender({ allowList: options.outboundAllowList, resolve, timeoutMs: 10_000 });
   const outbox = createDeliveryOutbox({
     store,
@@ -53,11 +62,21 @@ export function createMonitoringServices(options: {
     clock,
     maxAttempts: options.maxAttempts ?? 5,
     baseBackoffMs: options.baseBackoffMs ?? 30_000,
+    leases,
   });
   const incidents = createIncidentService({ store, ids, notify: outbox.notify });
   const runner = createMonitorRunner({ store, incidents });
   const monitors = createMonitorService({ store, ids, clock });
-  const scheduler = createMonitorScheduler({ store, runner, outbox, clock, logger: options.logger });
+  const scheduler = createMonitorScheduler({
+    store,
+    runner,
+    outbox,
+    clock,
+    logger: options.logger,
+    leases,
+    leaseTtlMs: options.leaseTtlMs ?? 60_000,
+    ...(options.housekeeping === undefined ? {} : { housekeeping: options.housekeeping }),
+  });
   const policies = createPolicyService({ store, ids, clock, monitors });
   return {
     monitors,

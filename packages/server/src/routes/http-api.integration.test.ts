@@ -77,6 +77,17 @@ describe("system routes", () => {
     context.setShuttingDown(false);
     expectProblem(await context.app.inject({ url: api("/nothing-here") }), "ROUTE_NOT_FOUND", 404);
   });
+
+  it("refuses the ingest routes on an api-role process with 421 ROUTE_NOT_SERVED", async () => {
+    const apiOnly = await createTestApp({ role: "api" });
+    try {
+      const url = api("/versions/ver_0000000001/predictions");
+      expectProblem(await apiOnly.app.inject({ method: "POST", url, payload: [] }), "ROUTE_NOT_SERVED", 421);
+      expect((await apiOnly.app.inject({ url: api("/models") })).statusCode).toBe(200);
+    } finally {
+      await apiOnly.dispose();
+    }
+  });
 });
 
 describe("registry routes", () => {

@@ -17,6 +17,7 @@ import type { AuthStore } from "./auth-store.js";
 import type { RoadmapStore } from "./roadmap-store.js";
 import type { OverviewStore } from "./overview-store.js";
 import type { EventBatch, EventCountsRecord, EventLayout, StoredEvent, WriteOutcome } from "./event-batch.js";
+import type { DeletedEventCounts } from "./event-retention.js";
 
 /** An insert or update broke a uniqueness rule; `field` names the unique key. */
 export class UniqueViolationError extends Error {
@@ -111,4 +112,6 @@ export interface Store extends MonitoringStore, AuthStore, RoadmapStore, Overvie
   /** Predictions of a version, oldest first, joined by id with their label and outcome. */
   listEvents(versionId: string, filter: EventFilter): Promise<Page<StoredEvent>>;
   countEvents(versionId: string): Promise<EventCountsRecord>;
+  /** Retention: deletes predictions whose event time is before `cutoff`, and their orphaned labels/outcomes. */
+  deleteEventsBefore(cutoff: Date): Promise<DeletedEventCounts>;
 }

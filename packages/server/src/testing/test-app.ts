@@ -8,7 +8,7 @@ import { buildApp } from "../app/build-app.js";
 import { bootstrapAdmin } from "../auth/bootstrap-admin.js";
 import type { ResourceResolvers } from "../auth/resource-resolvers.js";
 import { createServices, type Services } from "../app/services.js";
-import { configSchema, type ConfigInput } from "../config/config-schema.js";
+import { configSchema, type ConfigInput, type ServerRole } from "../config/config-schema.js";
 import { createRandomIdGenerator } from "../registry/ids.js";
 import { openDuckDbStore } from "../storage/duckdb/duckdb-store.js";
 import { readFileRows } from "../storage/duckdb/file-row-reader.js";
@@ -66,6 +66,8 @@ export async function createTestApp(
     resolvers?: (defaults: ResourceResolvers) => ResourceResolvers;
     /** A logger to capture output (default: silent). */
     logger?: Logger;
+    /** The process role whose routes the app serves (default all; the DuckDB config itself allows only all). */
+    role?: ServerRole;
   } = {},
 ): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), "sextant-app-"));
@@ -105,6 +107,7 @@ export async function createTestApp(
     tempDir: join(dataDir, "tmp"),
     readFileRows,
     limits: config.ingest,
+    ...(options.role === undefined ? {} : { role: options.role }),
   });
   if (options.auth !== "none") injectAsAdminByDefault(app);
   const observe = options.onResponse;

@@ -25,7 +25,9 @@ import {
   type Row,
 } from "./registry-rows.js";
 import { createSerialQueue } from "./serial-queue.js";
+import { deleteExpiredEvents } from "./event-retention.js";
 import { createDuckDbMonitoringStore } from "./monitoring-duckdb-store.js";
+import { insertSchemaRevision } from "./signal-queries.js";
 import { createDuckDbAuthStore } from "./auth-queries.js";
 import { createDuckDbRoadmapStore } from "./roadmap-duckdb-store.js";
 import { createDuckDbOverviewStore } from "./overview-queries.js";
@@ -271,6 +273,7 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
           `UPDATE model_versions SET schema_json = $2, updated_at = ${ts(3)} WHERE id = $1`,
           [versionId, schemaToJson(schema), schema.updatedAt.toISOString()],
         );
+        await insertSchemaRevision(connection, versionId, schema);
       }).finally(() => {
         stagingCache.clear();
       }),
@@ -359,5 +362,6 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
       writes.run(() => writeEventBatchesInTransaction(writer, batches, stagingCache)),
     listEvents: (versionId, filter) => reads.run(() => listVersionEvents(reader, versionId, filter)),
     countEvents: (versionId) => reads.run(() => countVersionEvents(reader, versionId)),
+    deleteEventsBefore: (cutoff) => inTransaction((connection) => deleteExpiredEvents(connection, cutoff)),
   };
 }

@@ -5,15 +5,12 @@
  * and created by event-tables.ts. Ids sort with the "C" collation so pages match DuckDB's order.
  */
 import { zeroHash } from "../../auth/audit-chain.js";
+import type { PgMigration } from "./pg-migration.js";
 import type { PgContext } from "./pg-session.js";
 import { roadmapPgMigration } from "./roadmap-queries.js";
-
-/** One forward-only migration. */
-export interface PgMigration {
-  readonly version: number;
-  readonly name: string;
-  readonly statements: readonly string[];
-}
+import { signalsPgMigration } from "./signal-queries.js";
+import { workLeasePgMigration } from "./pg-work-leases.js";
+import { windowProfilePgMigration } from "./window-profile-migration.js";
 
 const id = `text COLLATE "C" PRIMARY KEY`;
 const ref = `text COLLATE "C" NOT NULL`;
@@ -97,6 +94,9 @@ export const pgMigrations: readonly PgMigration[] = [
     ],
   },
   roadmapPgMigration,
+  workLeasePgMigration,
+  windowProfilePgMigration,
+  signalsPgMigration,
 ];
 
 /** Any 64-bit constant; the advisory lock serialises migrations across processes. */

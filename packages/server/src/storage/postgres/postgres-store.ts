@@ -19,8 +19,10 @@ import { createPgAuthStore } from "./auth-queries.js";
 import { dropEventTable, ensureEventTable, ensureVersionEventTables } from "./event-tables.js";
 import { countVersionEvents, listVersionEvents } from "./event-queries.js";
 import { writeEventBatches } from "./event-writer.js";
+import { deleteExpiredEvents } from "./event-retention.js";
 import { applyPgMigrations, migrationLockKey } from "./migrations.js";
 import { createPgMonitoringStore } from "./monitoring-queries.js";
+import { insertSchemaRevision } from "./signal-queries.js";
 import { createPgRoadmapStore } from "./roadmap-queries.js";
 import { createPgOverviewStore } from "./overview-queries.js";
 import {
@@ -261,6 +263,7 @@ function composePostgresStore(db: PgContext): Store {
           schemaToJson(schema),
           schema.updatedAt,
         ]);
+        await insertSchemaRevision(client, versionId, schema);
       }),
 
     insertReference: (record, layout) =>
@@ -323,5 +326,6 @@ function composePostgresStore(db: PgContext): Store {
     writeEventBatches: (batches) => writeEventBatches(db, batches),
     listEvents: (versionId, filter) => listVersionEvents(db, versionId, filter),
     countEvents: (versionId) => countVersionEvents(db, versionId),
+    deleteEventsBefore: (cutoff) => inTransaction((client) => deleteExpiredEvents(client, cutoff)),
   };
 }
