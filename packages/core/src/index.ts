@@ -4,6 +4,7 @@
  */
 export * from "./descriptive/compensated-sum.js";
 export * from "./descriptive/histogram.js";
+export * from "./descriptive/log-bucket-sketch.js";
 export * from "./descriptive/moments.js";
 export * from "./descriptive/quantiles.js";
 export * from "./distributions/bessel.js";
@@ -63,6 +64,7 @@ export * from "./monitoring/incident-lifecycle.js";
 export * from "./monitoring/isotonic-regression.js";
 export * from "./monitoring/monitor-decision.js";
 export * from "./monitoring/page-hinkley.js";
+export * from "./monitoring/schema-change.js";
 export * from "./monitoring/streaming-detector.js";
 export * from "./monitoring/threshold-condition.js";
 export * from "./monitoring/time-zone-offset.js";

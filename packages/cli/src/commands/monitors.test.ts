@@ -142,6 +142,35 @@ describe("sextant monitors apply and export", () => {
     expect(result).toMatchObject({ code: 3 });
     expect(result.stderr).toContain("monitors[0].");
   });
+
+  it("applies embedding drift, type-error and schema-change monitors, and refuses unknown quality metrics", async () => {
+    const server = createFakeServer();
+    const file = join(dir, "signals.yaml");
+    const entry = (name: string, kind: string, metric: string) => `  - model: ${modelId}
+    name: ${name}
+    versionId: ${versionId}
+    kind: ${kind}
+    metric: ${metric}
+    window: { kind: hourly }
+    baseline: { kind: trailing, windows: 1 }
+    condition: { kind: fixed, direction: lower_is_better, warning: 0 }
+`;
+    await writeFile(
+      file,
+      `monitors:\n${entry("emb", "embedding_drift", "mmd")}${entry("types", "data_quality", "type_error_share")}${entry("schema", "data_quality", "schema_change")}`,
+    );
+    const applied = await run(["apply", "-f", file], server.fetch);
+    expect(applied.code).toBe(0);
+    expect([...server.monitors.values()].map((m) => m.metric)).toEqual([
+      "mmd",
+      "type_error_share",
+      "schema_change",
+    ]);
+    await writeFile(file, `monitors:\n${entry("typo", "data_quality", "type_errors")}`);
+    const refused = await run(["apply", "-f", file], server.fetch);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain("monitors[0].metric: data_quality measures missing_share");
+  });
 });
 
 describe("sextant monitors test", () => {

@@ -3,13 +3,25 @@
  * the plan that makes the server match it. Monitors are identified by model + name; a plan lists what to
  * create, which fields to update and, with prune, what to delete. Pure: the command does the I/O.
  */
-import { createMonitorSchema, idSchema, type Monitor } from "@sextant/sdk";
+import {
+  createMonitorSchema,
+  dataQualityMetricIds,
+  embeddingDriftMetricIds,
+  idSchema,
+  type Monitor,
+} from "@sextant/sdk";
 
 /** One monitor of a file: the create body plus the id of the model it belongs to. */
 export const monitorFileEntrySchema = createMonitorSchema.extend({ model: idSchema });
 
 /** A parsed monitors file entry (defaults applied). */
 export type MonitorFileEntry = ReturnType<typeof monitorFileEntrySchema.parse>;
+
+/** Kinds whose metrics form a closed list (the server refuses others too). */
+const closedMetrics: Partial<Record<MonitorFileEntry["kind"], readonly string[]>> = {
+  data_quality: dataQualityMetricIds,
+  embedding_drift: embeddingDriftMetricIds,
+};
 
 /** The entries of a parsed monitors file (`apiVersion: sextant/v1`, `monitors: [...]`); throws with the path. */
 export function parseMonitorFile(raw: unknown): MonitorFileEntry[] {
@@ -24,7 +36,13 @@ export function parseMonitorFile(raw: unknown): MonitorFileEntry[] {
   if (!Array.isArray(list)) throw new Error("`monitors` must be a list");
   return list.map((item, index) => {
     const parsed = monitorFileEntrySchema.safeParse(item);
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      const metrics = closedMetrics[parsed.data.kind];
+      if (metrics !== undefined && !metrics.includes(parsed.data.metric)) {
+        throw new Error(`monitors[${index}].metric: ${parsed.data.kind} measures ${metrics.join(", ")}`);
+      }
+      return parsed.data;
+    }
     const issue = parsed.error.issues[0];
     throw new Error(`monitors[${index}].${issue?.path.join(".") ?? ""}: ${issue?.message ?? "invalid"}`);
   });

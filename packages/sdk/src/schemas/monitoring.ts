@@ -23,6 +23,20 @@ export const monitorKindSchema = z
 /** Monitor kinds. */
 export type MonitorKind = z.infer<typeof monitorKindSchema>;
 
+/** Metrics of `data_quality` monitors (docs/monitoring.md; type errors and schema change: decision 0011). */
+export const dataQualityMetricIds = [
+  "missing_share",
+  "new_category_share",
+  "out_of_range_share",
+  "volume",
+  "freshness",
+  "type_error_share",
+  "schema_change",
+] as const;
+
+/** Metrics of `embedding_drift` monitors (`drift_share` and `auto` choose `mmd`). */
+export const embeddingDriftMetricIds = ["mmd", "centroid_distance", "drift_share", "auto"] as const;
+
 /** How time is cut into windows. */
 export const windowSpecSchema = z
   .object({
@@ -111,7 +125,9 @@ const monitorFields = {
     .string()
     .min(1)
     .max(100)
-    .describe("metric id, e.g. psi, drift_share, missing_share, f1, demographic_parity_difference, mean"),
+    .describe(
+      "metric id, e.g. psi, drift_share, missing_share, type_error_share, schema_change, mmd, f1, demographic_parity_difference, mean",
+    ),
   columns: z.array(z.string().min(1)).max(500).default([]).describe("columns measured; empty = all features"),
   params: z
     .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))

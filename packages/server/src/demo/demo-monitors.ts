@@ -28,8 +28,6 @@ export const demoMonitorInputs: readonly MonitorInput[] = [
     description: "share of features whose distribution moved away from the training set",
     kind: "dataset_drift",
     metric: "drift_share",
-    // Windows are read as bins; auto-selection would pick KS, which needs raw values.
-    params: { method: "psi" },
     condition: { kind: "fixed", direction: "lower_is_better", warning: 0.3, critical: 0.5 },
   },
   ...keyFeatures.map((column): MonitorInput => ({

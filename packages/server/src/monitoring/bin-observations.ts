@@ -8,6 +8,7 @@ import {
   computeDatasetDrift,
   isDriftMethodId,
   type Category,
+  type DriftMethodOptions,
   type MonitorObservation,
   type PreparedColumn,
 } from "@sextant/core";
@@ -22,7 +23,8 @@ export interface WindowObservation {
 /** Column kinds as binned. */
 export type BinnedKind = "numeric" | "categorical";
 
-function toPreparedColumn(
+/** Binned counts of a column as core's prepared count column (numeric bins keep their order). */
+export function toPreparedColumn(
   name: string,
   kind: BinnedKind,
   reference: ColumnBins,
@@ -65,7 +67,6 @@ export function deriveDriftObservation(input: {
   if (window === undefined || window.rowCount === 0) {
     return { observation: { kind: "insufficient_data", reason: "no rows in the window" }, evidence: {} };
   }
-  const method = isDriftMethodId(input.metric) ? input.metric : undefined;
   const prepared = input.columns.map((column) =>
     toPreparedColumn(
       column.name,
@@ -74,9 +75,29 @@ export function deriveDriftObservation(input: {
       window.columns[column.name] ?? emptyBins,
     ),
   );
+  return deriveDriftFromPrepared({ ...input, prepared, rowCount: window.rowCount });
+}
+
+/**
+ * Drift of prepared columns (counts, raw numeric values or embeddings): the score of one column, or the
+ * drift share of several. A metric that is not a drift method id (e.g. `drift_share`, `auto`) lets core's
+ * `auto` policy choose per column.
+ */
+export function deriveDriftFromPrepared(input: {
+  readonly metric: string;
+  readonly prepared: readonly PreparedColumn[];
+  readonly rowCount: number;
+  readonly dataset: boolean;
+  readonly driftShareThreshold?: number;
+  readonly options?: DriftMethodOptions;
+}): WindowObservation {
+  const { prepared } = input;
+  const method = isDriftMethodId(input.metric) ? input.metric : undefined;
+  const options = input.options ?? {};
   if (input.dataset) {
     const result = computeDatasetDrift({
       columns: prepared,
+      options,
       ...(method === undefined
         ? {}
         : { methodByColumn: Object.fromEntries(prepared.map((c) => [c.name, method])) }),
@@ -97,14 +118,14 @@ export function deriveDriftObservation(input: {
       return { observation: { kind: "insufficient_data", reason: "no column could be scored" }, evidence };
     }
     return {
-      observation: { kind: "value", value: result.driftShare, sampleSize: window.rowCount },
+      observation: { kind: "value", value: result.driftShare, sampleSize: input.rowCount },
       evidence,
     };
   }
   const column = prepared[0];
   if (column === undefined)
     return { observation: { kind: "error", message: "no column to measure" }, evidence: {} };
-  const result = computeColumnDrift({ column, ...(method === undefined ? {} : { method }) });
+  const result = computeColumnDrift({ column, options, ...(method === undefined ? {} : { method }) });
   const evidence = {
     column: result.column,
     method: result.method,

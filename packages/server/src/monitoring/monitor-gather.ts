@@ -10,21 +10,26 @@ import {
   type TimeWindow,
 } from "@sextant/core";
 import type { ColumnSpec, SegmentCondition } from "@sextant/sdk";
-import type {
-  BinnedColumn,
-  EventStream,
-  GatherSource,
-  GroupBins,
-  GatheredValues,
-} from "../storage/monitoring-store.js";
-import type { Store } from "../storage/store.js";
+import type { BinnedColumn, GatherSource, GroupBins, GatheredValues } from "../storage/monitoring-store.js";
+import {
+  cached,
+  findColumn,
+  noBaseline,
+  streamOf,
+  type GatherContext,
+  type GatheredBaseline,
+  type GatheredScope,
+} from "./gather-context.js";
 import {
   deriveDriftObservation,
   deriveQualityObservation,
   type BinnedKind,
   type WindowObservation,
 } from "./bin-observations.js";
+import { gatherEmbeddingDrift } from "./embedding-gather.js";
+import { gatherIngestQuality, ingestQualityMetrics } from "./ingest-quality-gather.js";
 import type { MonitorRecord } from "./monitoring-records.js";
+import { gatherRawDrift, needsRawValues } from "./auto-drift-gather.js";
 import {
   computeRealisedMetric,
   deriveDetectorObservation,
@@ -35,40 +40,9 @@ import {
   type LabelledScores,
 } from "./value-observations.js";
 
-/** Baseline facts for conditions: whole-baseline value, chunk values, dummy value. */
-export interface GatheredBaseline {
-  readonly value: number | null;
-  readonly chunkValues: readonly number[];
-  readonly dummyValue: number | null;
-}
-
-/** Observations of a scope's windows, the baseline facts and the detector state to keep. */
-export interface GatheredScope {
-  readonly observations: readonly WindowObservation[];
-  readonly baseline: GatheredBaseline;
-  readonly detectorState: unknown;
-}
-
-/** What gathering needs besides the monitor. */
-export interface GatherContext {
-  readonly store: Store;
-  readonly columns: readonly ColumnSpec[];
-  /** The baseline source, or per-window sources for a trailing baseline. */
-  readonly baselineFor: (window: TimeWindow) => GatherSource;
-  readonly isFixedBaseline: boolean;
-  readonly cache: Map<string, unknown>;
-  readonly cacheKey: string;
-  readonly detectorState: unknown;
-}
+export type { GatherContext, GatheredBaseline, GatheredScope } from "./gather-context.js";
 
 const deciles = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-const noBaseline: GatheredBaseline = { value: null, chunkValues: [], dummyValue: null };
-
-function streamOf(column: ColumnSpec): EventStream {
-  if (column.role === "target") return "labels";
-  if (column.role === "business_outcome") return "outcomes";
-  return "predictions";
-}
 
 function binnedKindOf(column: ColumnSpec): BinnedKind | null {
   if (column.type === "numeric") return "numeric";
@@ -81,12 +55,6 @@ function binnedKindOf(column: ColumnSpec): BinnedKind | null {
     return "categorical";
   }
   return null;
-}
-
-function findColumn(columns: readonly ColumnSpec[], name: string): ColumnSpec {
-  const column = columns.find((candidate) => candidate.name === name);
-  if (column === undefined) throw new Error(`column ${name} is not in the version schema`);
-  return column;
 }
 
 function firstOfRole(columns: readonly ColumnSpec[], ...roles: ColumnSpec["role"][]): ColumnSpec {
@@ -110,15 +78,6 @@ export function selectMonitoredColumns(monitor: MonitorRecord, columns: readonly
     default:
       return columns.filter((c) => c.role === "feature" && binnedKindOf(c) !== null && c.type !== "text");
   }
-}
-
-async function cached<T>(context: GatherContext, key: string, load: () => Promise<T>): Promise<T> {
-  if (!context.isFixedBaseline) return load();
-  const full = `${context.cacheKey}:${key}`;
-  if (context.cache.has(full)) return context.cache.get(full) as T;
-  const value = await load();
-  context.cache.set(full, value);
-  return value;
 }
 
 async function toBinnedColumns(
@@ -160,11 +119,17 @@ async function gatherBinned(
   windows: readonly TimeWindow[],
 ): Promise<GatheredScope> {
   const isQuality = monitor.kind === "data_quality";
+  if (isQuality && ingestQualityMetrics.has(monitor.metric)) {
+    return gatherIngestQuality(context, monitor, segment, windows);
+  }
   const columns =
     isQuality && (monitor.metric === "volume" || monitor.metric === "freshness")
       ? []
       : selectMonitoredColumns(monitor, context.columns);
   if (!isQuality && columns.length === 0) throw new Error("no column to measure");
+  if (!isQuality && needsRawValues(monitor, columns)) {
+    return gatherRawDrift(context, monitor, columns, segment, windows);
+  }
   const observations: WindowObservation[] = [];
   const groups = context.isFixedBaseline ? [windows] : windows.map((window) => [window]);
   for (const group of groups) {
@@ -466,6 +431,6 @@ export function gatherScope(
     case "streaming_detector":
       return gatherValues(context, monitor, segment, windows);
     case "embedding_drift":
-      throw new Error("embedding drift is not evaluated by the scheduler yet");
+      return gatherEmbeddingDrift(context, monitor, segment, windows);
   }
 }

@@ -1,8 +1,10 @@
 /**
  * The monitor run as gather → decide → act: gather the due windows (new closed windows plus windows that
  * late data touched) from the store, decide each window in core (`decideMonitorWindow` with `at`), then act:
- * store results and state, hand violations and recoveries to incidents. A failure is recorded on the
- * monitor (lastError) and never thrown to the scheduler.
+ * commit results, states, run, incident changes and deliveries in one store transaction (the incident
+ * planner runs inside it, decision 0015) and only then send the committed deliveries. A failure before the
+ * commit is recorded on the monitor (lastError) and the windows stay due; nothing is thrown to the
+ * scheduler except a lost lease.
  */
 import {
   computeWindowContaining,
@@ -13,6 +15,7 @@ import {
   type TimeWindow,
 } from "@sextant/core";
 import type { SegmentCondition } from "@sextant/sdk";
+import type { IncidentChangePlan } from "../incidents/incident-plan.js";
 import type { IncidentService, ViolationInput } from "../incidents/incident-service.js";
 import type { Store } from "../storage/store.js";
 import type { LeaseFence } from "../storage/work-leases.js";
@@ -229,6 +232,8 @@ export function createMonitorRunner(options: {
     fence: LeaseFence | undefined,
   ): Promise<MonitorRunOutcome & { hasMore: boolean }> => {
     const run = await store.loadMonitorRun(monitor.id);
+    let committed: IncidentChangePlan;
+    let outcome: Omit<MonitorRunOutcome, "error"> & { hasMore: boolean };
     try {
       const { windows: due, hasMore } = selectDueWindows({
         monitor,
@@ -263,7 +268,16 @@ export function createMonitorRunner(options: {
       }
       const isFresh = run?.evaluatedUntil == null;
       const decided = await gatherAndDecide(monitor, windows, late.length, at, isFresh);
-      await store.saveEvaluation({
+      const planner = await incidents.prepareChanges({
+        modelId: monitor.modelId,
+        monitorId: monitor.id,
+        channelIds: monitor.channelIds,
+        violations: decided.violations,
+        recoveries: decided.recoveries,
+        at,
+      });
+      // The transactional outbox: results, states, run, incidents and deliveries commit together.
+      committed = await store.commitEvaluation({
         states: decided.states,
         results: decided.results,
         run: {
@@ -274,22 +288,9 @@ export function createMonitorRunner(options: {
           seenReceivedUntil: at,
         },
         fence,
+        planner,
       });
-      let notifications = await incidents.recordViolations(decided.violations, at);
-      for (const segment of new Set(decided.recoveries)) {
-        notifications += await incidents.recordRecovery({
-          modelId: monitor.modelId,
-          segment,
-          monitorId: monitor.id,
-          channelIds: monitor.channelIds,
-          at,
-          isMonitorFiring: async (monitorId, scopeSegment) => {
-            const states = await store.listMonitorStates(monitorId);
-            return states.some((s) => s.segment === scopeSegment && s.state.isAlertOpen);
-          },
-        });
-      }
-      return { evaluatedWindows: windows.length, notifications, error: null, hasMore };
+      outcome = { evaluatedWindows: windows.length, notifications: committed.notifications, hasMore };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await store.saveMonitorRun(
@@ -304,6 +305,10 @@ export function createMonitorRunner(options: {
       );
       return { evaluatedWindows: 0, notifications: 0, error: message, hasMore: false };
     }
+    // After the commit nothing is lost: a delivery whose first attempt fails or never records (the store
+    // is down, the process dies) stays pending and the outbox retries it after the in-flight period.
+    await incidents.sendCommitted(committed).catch(() => undefined);
+    return { ...outcome, error: null };
   };
 
   return {

@@ -3,7 +3,13 @@
  * model, columns of its schema, reference of the version, segment of the model, known channels).
  */
 import type { MonitorConditionSpec, WindowSpec } from "@sextant/core";
-import type { createMonitorSchema, updateMonitorSchema } from "@sextant/sdk";
+import {
+  dataQualityMetricIds,
+  embeddingDriftMetricIds,
+  type ColumnSpec,
+  type createMonitorSchema,
+  type updateMonitorSchema,
+} from "@sextant/sdk";
 import type { z } from "zod";
 import { AppError } from "../app/app-error.js";
 import type { Page, PageRequest } from "../registry/records.js";
@@ -48,6 +54,24 @@ function invalid(detail: string, path: string): AppError {
   return new AppError("MONITOR_INVALID", detail, { errors: [{ path, message: detail }] as never });
 }
 
+/** Refuses metrics a kind does not have (for the kinds with a closed list) and non-embedding columns. */
+function checkMetric(record: MonitorRecord, columns: readonly ColumnSpec[]): void {
+  const allowed: Partial<Record<MonitorRecord["kind"], readonly string[]>> = {
+    data_quality: dataQualityMetricIds,
+    embedding_drift: embeddingDriftMetricIds,
+  };
+  const metrics = allowed[record.kind];
+  if (metrics !== undefined && !metrics.includes(record.metric)) {
+    throw invalid(`${record.kind} monitors measure ${metrics.join(", ")}`, "metric");
+  }
+  if (record.kind !== "embedding_drift") return;
+  for (const name of record.columns) {
+    if (columns.find((column) => column.name === name)?.type !== "embedding") {
+      throw invalid(`column ${name} is not an embedding column`, "columns");
+    }
+  }
+}
+
 /** Creates the monitor service. */
 export function createMonitorService(options: {
   readonly store: Store;
@@ -65,6 +89,7 @@ export function createMonitorService(options: {
     for (const column of record.columns) {
       if (!names.has(column)) throw invalid(`column ${column} is not in the version schema`, "columns");
     }
+    checkMetric(record, version.schema?.columns ?? []);
     if (record.baseline.kind === "reference") {
       const reference = await store.findReference(record.baseline.referenceId);
       if (reference?.versionId !== record.versionId)

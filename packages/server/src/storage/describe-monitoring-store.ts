@@ -13,6 +13,7 @@ import type {
   PolicyRecord,
 } from "../monitoring/monitoring-records.js";
 import { fixedNow } from "../testing/record-fixtures.js";
+import { describeMonitoringSignals } from "./describe-monitoring-signals.js";
 import type { Store } from "./store.js";
 
 const page = { limit: 50, offset: 0 };
@@ -148,6 +149,7 @@ function buildDelivery(
 
 /** Registers the monitoring conformance cases against the store the getter returns. */
 export function describeMonitoringStore(getStore: () => Store): void {
+  describeMonitoringSignals(getStore);
   describe("monitoring", () => {
     it("saves, finds, lists and deletes monitors (with their states and results)", async () => {
       const store = getStore();

@@ -37,6 +37,8 @@ const defaultMetric: Partial<Record<MonitorKind, string>> = {
   estimated_performance: "roc_auc",
   fairness: "demographic_parity_difference",
   business_kpi: "mean",
+  text_drift: "auto",
+  embedding_drift: "mmd",
 };
 
 function toDraft(monitor: MonitorItem | undefined, kind: MonitorKind): Draft {

@@ -33,7 +33,7 @@ function toDoubleLiteral(value: number): string {
 }
 
 /** FROM clause, window-index expression and time filter of a source. */
-function describeSource(request: GatherRequest<GatherColumn>): {
+export function describeSource(request: GatherRequest<GatherColumn>): {
   from: string;
   windowIndex: string;
   where: string[];
@@ -130,7 +130,7 @@ function toConditionSql(condition: SegmentCondition, column: string, params: Duc
   }
 }
 
-function buildWhere(
+export function buildWhere(
   request: GatherRequest<GatherColumn>,
   described: ReturnType<typeof describeSource>,
   params: DuckDBValue[],

@@ -37,4 +37,17 @@ export const monitoringMigrations: readonly Migration[] = [
          id VARCHAR PRIMARY KEY, record_json VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL)`,
     ],
   },
+  {
+    version: 210,
+    name: "monitoring signals: ingest rejections and schema revisions",
+    statements: [
+      `CREATE TABLE ingest_rejections (
+         version_id VARCHAR NOT NULL, stream VARCHAR NOT NULL, received_at TIMESTAMP NOT NULL,
+         rejected_rows BIGINT NOT NULL, type_error_rows BIGINT NOT NULL, unknown_field_rows BIGINT NOT NULL,
+         fields_json VARCHAR NOT NULL)`,
+      `CREATE TABLE schema_revisions (
+         version_id VARCHAR NOT NULL, revision INTEGER NOT NULL, columns_json VARCHAR NOT NULL,
+         saved_at TIMESTAMP NOT NULL)`,
+    ],
+  },
 ];

@@ -63,7 +63,7 @@ function describeWindows(
 }
 
 /** FROM clause, window-index expression and time filter of a source. */
-function describeSource(request: GatherRequest<GatherColumn>): DescribedSource {
+export function describeSource(request: GatherRequest<GatherColumn>): DescribedSource {
   const { source } = request;
   if (source.kind === "reference") {
     return {
@@ -127,7 +127,7 @@ function toConditionSql(condition: SegmentCondition, column: string, params: Par
   }
 }
 
-function buildWhere(
+export function buildWhere(
   request: GatherRequest<GatherColumn>,
   described: DescribedSource,
   params: Param[],
