@@ -7,6 +7,7 @@ import type { z } from "zod";
 import type { Operation } from "./operation.js";
 import type { ErrorCode } from "./error-codes.js";
 import { idParamsSchema, pageQuerySchema } from "./schemas/common.js";
+import { modelParamsSchema } from "./schemas/version.js";
 import {
   addEvaluationCandidateSchema,
   addEvaluationCriterionSchema,
@@ -39,7 +40,35 @@ function exportOperation(format: "md" | "html" | "json") {
     tag: "roadmap",
     params: idParamsSchema,
     successStatus: 200 as const,
+    responseMediaTypes: [
+      format === "md" ? "text/markdown" : format === "html" ? "text/html" : "application/json",
+    ],
     errors: invalid("ROADMAP_ASSESSMENT_NOT_FOUND"),
+  };
+}
+
+function complianceModelExport(path: string, summary: string) {
+  return {
+    method: "GET" as const,
+    path: `/compliance/${path}/:modelId`,
+    summary,
+    tag: "compliance",
+    params: modelParamsSchema,
+    successStatus: 200 as const,
+    responseMediaTypes: ["text/markdown"],
+    errors: invalid("MODEL_NOT_FOUND"),
+  };
+}
+
+function complianceLogExport(file: string, mediaType: string, summary: string) {
+  return {
+    method: "GET" as const,
+    path: `/compliance/${file}`,
+    summary,
+    tag: "compliance",
+    successStatus: 200 as const,
+    responseMediaTypes: [mediaType],
+    errors: [],
   };
 }
 
@@ -188,6 +217,35 @@ export const roadmapContract = {
     ),
     errors: invalid("TOOL_EVALUATION_NOT_FOUND", "TOOL_EVALUATION_INVALID", "EVALUATION_FUNNEL_REFUSED"),
   },
+  exportToolEvaluationCsv: {
+    method: "GET",
+    path: "/roadmap/evaluations/:id/export.csv",
+    summary: "The score matrix of a tool evaluation as CSV (evaluation-<id>.csv)",
+    tag: "roadmap",
+    params: idParamsSchema,
+    successStatus: 200,
+    responseMediaTypes: ["text/csv"],
+    errors: invalid("TOOL_EVALUATION_NOT_FOUND"),
+  },
+  exportPmmPlan: complianceModelExport(
+    "pmm-plan",
+    "Post-market monitoring plan of a model (pmm-plan.md, EU AI Act Art. 72), pre-filled",
+  ),
+  exportAnnexIv: complianceModelExport(
+    "annex-iv",
+    "Technical-documentation skeleton of a model (annex-iv-skeleton.md, EU AI Act Annex IV), pre-filled",
+  ),
+  exportIncidentLog: complianceLogExport("incident-log.csv", "text/csv", "Every incident as CSV"),
+  exportInventory: complianceLogExport(
+    "inventory.csv",
+    "text/csv",
+    "The model inventory (owners, risk tier, live version, monitors) as CSV",
+  ),
+  exportAuditLog: complianceLogExport(
+    "audit-log.jsonl",
+    "application/x-ndjson",
+    "The whole audit log as JSON Lines in hash-chain order (re-verifiable outside Sextant)",
+  ),
   getModelCard: {
     method: "GET",
     path: "/models/:id/card",
@@ -196,6 +254,7 @@ export const roadmapContract = {
     params: idParamsSchema,
     query: modelCardQuerySchema,
     successStatus: 200,
+    responseMediaTypes: ["application/json", "text/markdown", "text/html"],
     errors: invalid("MODEL_NOT_FOUND"),
   },
 } as const satisfies Record<string, Operation>;

@@ -77,14 +77,21 @@ function toRequestBody(operation: Operation, components: JsonObject): JsonObject
 function toResponses(operation: Operation, components: JsonObject): JsonObject {
   const responses: JsonObject = {};
   responses[String(operation.successStatus)] =
-    operation.response === undefined
-      ? { description: "No content" }
-      : {
+    operation.response !== undefined
+      ? {
           description: "Success",
           content: {
             "application/json": { schema: toComponentSchema(operation.response, "output", components) },
           },
-        };
+        }
+      : operation.responseMediaTypes !== undefined
+        ? {
+            description: "The document",
+            content: Object.fromEntries(
+              operation.responseMediaTypes.map((type) => [type, { schema: { type: "string" } }]),
+            ),
+          }
+        : { description: "No content" };
   const codes = [...operation.errors, "INTERNAL_ERROR" as const];
   const byStatus = new Map<number, string[]>();
   for (const code of codes) {

@@ -16,5 +16,7 @@ export interface Operation {
   readonly rawBodyMediaTypes?: readonly string[];
   readonly successStatus: 200 | 201 | 204;
   readonly response?: z.ZodType;
+  /** Media types of a document response without a JSON schema (exports such as CSV or Markdown). */
+  readonly responseMediaTypes?: readonly string[];
   readonly errors: readonly ErrorCode[];
 }

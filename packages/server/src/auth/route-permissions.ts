@@ -140,6 +140,14 @@ export const routePermissions: Readonly<Record<OperationId, RoutePermission>> = 
   addEvaluationSignOff: org,
   advanceToolEvaluation: org,
   getModelCard: read(model("id")),
+  exportToolEvaluationCsv: org,
+  // Per-model compliance documents follow the model card; the portfolio-wide logs (every workspace's
+  // incidents and models, the whole audit chain) are for organisation admins.
+  exportPmmPlan: read(model("modelId")),
+  exportAnnexIv: read(model("modelId")),
+  exportIncidentLog: org,
+  exportInventory: org,
+  exportAuditLog: org,
 };
 
 /** Throws when an operation of the contract has no row (the app must not start without one). */

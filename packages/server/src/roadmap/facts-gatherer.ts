@@ -40,6 +40,8 @@ export interface GatherFactsInput {
   readonly at: Date;
   readonly ruleset: RoadmapRuleset;
   readonly deploymentMode: ObservedFacts["governance"]["deploymentMode"];
+  /** Days raw events are kept (config retention.rawEventsDays); 0 or undefined = forever. */
+  readonly rawEventsRetentionDays?: number | undefined;
   readonly windowDays?: number;
   readonly ackSlaHours?: number;
 }
@@ -66,7 +68,10 @@ export async function gatherFacts(input: GatherFactsInput): Promise<GatheredFact
     alerting: deriveAlertingFacts(p, rec, input.ackSlaHours ?? 24),
     incidents: deriveIncidentFacts(p, rec),
     documentation: deriveDocumentationFacts(p, cards, rec),
-    governance: deriveGovernanceFacts(p, rec, { deploymentMode: input.deploymentMode }),
+    governance: deriveGovernanceFacts(p, rec, {
+      deploymentMode: input.deploymentMode,
+      rawEventsRetentionDays: input.rawEventsRetentionDays,
+    }),
     reporting: deriveReportingFacts(rec),
     workload: deriveWorkloadFacts(p, rec),
   };

@@ -1,14 +1,15 @@
 /**
  * The `documentation`, `governance` and `reporting` facts of ROADMAP.md §3.1: model cards built from the
- * registry, the audit chain, users and roles, retention. PMM plans, Annex IV exports and scheduled reports
- * do not exist in the platform yet and are recorded as "not observed".
+ * registry, the audit chain, users and roles, retention (from the configured raw-event retention). PMM plan
+ * records, Annex IV export history and scheduled reports do not exist in the platform yet and are recorded as
+ * "not observed".
  */
 import { toRatio, type ObservedFacts } from "@sextant/core";
 import { toModelLinks, type FactRecorder } from "./fact-sources.js";
 import { buildModelCard, type ModelCard } from "./model-card.js";
 import { countModels, type Portfolio } from "./portfolio.js";
 
-/** Sextant never deletes audit entries or events; retention is reported as this many days. */
+/** Retention reported for data kept without time limit (audit entries always; raw events when configured). */
 export const unlimitedRetentionDays = 36_500;
 
 /** The cards of the production models. */
@@ -81,8 +82,16 @@ export function deriveDocumentationFacts(
 export function deriveGovernanceFacts(
   p: Portfolio,
   rec: FactRecorder,
-  options: { readonly deploymentMode: ObservedFacts["governance"]["deploymentMode"] },
+  options: {
+    readonly deploymentMode: ObservedFacts["governance"]["deploymentMode"];
+    /** Days raw predictions are kept (config retention.rawEventsDays); 0 or undefined = kept forever. */
+    readonly rawEventsRetentionDays?: number | undefined;
+  },
 ): ObservedFacts["governance"] {
+  const retentionDays =
+    options.rawEventsRetentionDays === undefined || options.rawEventsRetentionDays === 0
+      ? unlimitedRetentionDays
+      : options.rawEventsRetentionDays;
   const s = p.snapshot;
   const usersByRole: Record<string, number> = {};
   const bump = (role: string) => (usersByRole[role] = (usersByRole[role] ?? 0) + 1);
@@ -111,7 +120,9 @@ export function deriveGovernanceFacts(
   ]);
   rec.observed(
     "facts.governance.predictionLogRetentionDays",
-    "Sextant has no event auto-delete; stored predictions are kept",
+    retentionDays === unlimitedRetentionDays
+      ? "raw events are kept without time limit (retention.rawEventsDays = 0)"
+      : `raw predictions, labels and outcomes are deleted after ${retentionDays} days (retention.rawEventsDays; one setting for every risk tier)`,
     ["/settings/retention"],
   );
   rec.observed(
@@ -144,7 +155,7 @@ export function deriveGovernanceFacts(
     auditLogEnabled: true,
     auditChainValid: s.audit.chainValid,
     auditRetentionDays: unlimitedRetentionDays,
-    predictionLogRetentionDays: { default: unlimitedRetentionDays, high: unlimitedRetentionDays },
+    predictionLogRetentionDays: { default: retentionDays, high: retentionDays },
     documentationRetentionYears: null,
     rbacEnabled: true,
     ssoEnabled: false,

@@ -68,7 +68,7 @@ const questionnaire = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ config: { roadmap: { deploymentMode: "self_hosted_onprem" } } });
   await seedDemoIfEmpty({
     store: t.store,
     services: t.services,
@@ -135,6 +135,11 @@ describe("roadmap facts and questionnaire", () => {
     expect(facts.workload).toMatchObject({
       inferenceModesObserved: ["batch"],
       dataTypesObserved: ["tabular", "text"],
+    });
+    // Raw events are deleted after the configured retention (default 90 days), so R4 (≥ 183 d) can fail.
+    expect(facts.governance).toMatchObject({
+      predictionLogRetentionDays: { default: 90, high: 90 },
+      deploymentMode: "self_hosted_onprem",
     });
     expect(sources["facts.models.withOwner"]?.links).toContain("/models?filter=no-owner");
     expect(sources["facts.monitoring.dataQuality"]?.links).toContain(`/monitors?modelId=${modelId}`);

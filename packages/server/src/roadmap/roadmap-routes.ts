@@ -3,6 +3,7 @@ import type { RoadmapQuestionnaire } from "@sextant/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { defineRoute } from "../routes/define-route.js";
 import type { RoadmapAssessmentRecord } from "../storage/roadmap-store.js";
+import type { ComplianceService } from "./compliance-service.js";
 import type { EvaluationService, ScoredEvaluation } from "./evaluation-service.js";
 import type { QuestionnaireState, RenderedDocument, RoadmapService } from "./roadmap-service.js";
 
@@ -36,8 +37,14 @@ function toEvaluationResponse(s: ScoredEvaluation) {
   return { evaluation: s.evaluation, score: s.score, stage: s.evaluation.stage, warnings: [...s.warnings] };
 }
 
-function sendDocument(reply: FastifyReply, doc: RenderedDocument): string {
-  void reply.type(doc.contentType).header("content-disposition", `inline; filename="${doc.fileName}"`);
+function sendDocument(
+  reply: FastifyReply,
+  doc: RenderedDocument,
+  disposition: "inline" | "attachment" = "inline",
+): string {
+  void reply
+    .type(doc.contentType)
+    .header("content-disposition", `${disposition}; filename="${doc.fileName}"`);
   return doc.body;
 }
 
@@ -48,9 +55,13 @@ function actorName(request: FastifyRequest): string {
 /** Registers the roadmap routes. */
 export function registerRoadmapRoutes(
   app: FastifyInstance,
-  deps: { readonly roadmap: RoadmapService; readonly evaluations: EvaluationService },
+  deps: {
+    readonly roadmap: RoadmapService;
+    readonly evaluations: EvaluationService;
+    readonly compliance: ComplianceService;
+  },
 ): void {
-  const { roadmap, evaluations } = deps;
+  const { roadmap, evaluations, compliance } = deps;
   defineRoute(app, "getRoadmapFacts", async () => {
     const g = await roadmap.gather();
     return { facts: g.facts, supplement: g.supplement, sources: g.sources };
@@ -123,5 +134,23 @@ export function registerRoadmapRoutes(
   );
   defineRoute(app, "getModelCard", async ({ params, query }, _r, reply) =>
     sendDocument(reply, await roadmap.renderModelCard(params.id, query.format)),
+  );
+  defineRoute(app, "exportToolEvaluationCsv", async ({ params }, _r, reply) =>
+    sendDocument(reply, await compliance.exportEvaluationCsv(params.id), "attachment"),
+  );
+  defineRoute(app, "exportPmmPlan", async ({ params }, _r, reply) =>
+    sendDocument(reply, await compliance.exportPmmPlan(params.modelId)),
+  );
+  defineRoute(app, "exportAnnexIv", async ({ params }, _r, reply) =>
+    sendDocument(reply, await compliance.exportAnnexIv(params.modelId)),
+  );
+  defineRoute(app, "exportIncidentLog", async (_i, _r, reply) =>
+    sendDocument(reply, await compliance.exportIncidentLog(), "attachment"),
+  );
+  defineRoute(app, "exportInventory", async (_i, _r, reply) =>
+    sendDocument(reply, await compliance.exportInventory(), "attachment"),
+  );
+  defineRoute(app, "exportAuditLog", async (_i, _r, reply) =>
+    sendDocument(reply, await compliance.exportAuditLog(), "attachment"),
   );
 }

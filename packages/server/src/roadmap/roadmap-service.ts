@@ -77,6 +77,8 @@ export function createRoadmapService(options: {
   readonly clock: () => Date;
   readonly ruleset: RoadmapRuleset;
   readonly deploymentMode: ObservedFacts["governance"]["deploymentMode"];
+  /** Days raw events are kept (config retention.rawEventsDays); 0 or undefined = forever. */
+  readonly rawEventsRetentionDays?: number;
 }): RoadmapService {
   const { store, clock, ruleset } = options;
   const gather = () =>
@@ -86,6 +88,7 @@ export function createRoadmapService(options: {
       at: clock(),
       ruleset,
       deploymentMode: options.deploymentMode,
+      rawEventsRetentionDays: options.rawEventsRetentionDays,
     });
   const toState = async (facts: ObservedFacts): Promise<QuestionnaireState> => {
     const saved = await store.loadRoadmapQuestionnaire();
