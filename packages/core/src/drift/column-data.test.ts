@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  countDistinctSorted,
   countMissingValues,
   mergeSortedValues,
   prepareDriftColumn,
   prepareSortedNumericColumn,
 } from "./column-data.js";
+import { wassersteinDistanceSorted } from "./methods/wasserstein.js";
 
 describe("countMissingValues", () => {
   it("counts NaN and both infinities", () => {
@@ -25,6 +27,8 @@ describe("prepareDriftColumn (numeric)", () => {
       kind: "numeric",
       reference: Float64Array.of(1, 2, 3),
       current: Float64Array.of(4, 5),
+      // The sides do not overlap: W1 is the difference of the means, 4.5 - 2.
+      wassersteinDistance: 2.5,
     });
     expect(reference).toEqual(Float64Array.of(3, 1, 2));
     if (prepared.sample.kind !== "numeric") throw new Error("numeric expected");
@@ -38,7 +42,7 @@ describe("prepareDriftColumn (numeric)", () => {
       fc.property(fc.array(value, { maxLength: 50 }), fc.array(value, { maxLength: 50 }), (r, c) => {
         const p = prepareDriftColumn({ name: "x", kind: "numeric", reference: r, current: c });
         const expected = (values: number[]) => Float64Array.from(values.filter(Number.isFinite)).sort();
-        expect(p.sample).toEqual({ kind: "numeric", reference: expected(r), current: expected(c) });
+        expect(p.sample).toMatchObject({ kind: "numeric", reference: expected(r), current: expected(c) });
         expect(p.referenceMissing + p.referenceSize).toBe(r.length);
         expect(p.currentMissing).toBe(c.filter((v) => !Number.isFinite(v)).length);
       }),
@@ -71,5 +75,51 @@ describe("mergeSortedValues and prepareSortedNumericColumn", () => {
       currentMissing: 1,
     });
     expect(sorted).toEqual(prepareDriftColumn({ name: "x", kind: "numeric", reference, current }));
+  });
+});
+
+describe("prepareSortedNumericColumn's merge", () => {
+  it("counts distinct values as countDistinctSorted and gives W1 as wassersteinDistanceSorted, ties included", () => {
+    const side = fc.array(
+      fc.oneof(fc.integer({ min: -4, max: 4 }), fc.double({ min: -9, max: 9, noNaN: true })),
+      {
+        maxLength: 40,
+      },
+    );
+    fc.assert(
+      fc.property(side, side, (a, b) => {
+        const referenceSorted = Float64Array.from(a).sort();
+        const currentSorted = Float64Array.from(b).sort();
+        const p = prepareSortedNumericColumn({
+          name: "x",
+          referenceSorted,
+          currentSorted,
+          referenceMissing: 0,
+          currentMissing: 0,
+        });
+        expect(p.uniqueCount).toBe(countDistinctSorted(referenceSorted, currentSorted));
+        const w1 = p.sample.kind === "numeric" ? p.sample.wassersteinDistance : Number.NaN;
+        expect(w1).toBe(
+          a.length > 0 && b.length > 0
+            ? wassersteinDistanceSorted(referenceSorted, currentSorted)
+            : undefined,
+        );
+      }),
+    );
+  });
+});
+
+describe("countDistinctSorted", () => {
+  it("counts the distinct values of both sides together, ties across sides and empty sides included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -8, max: 8 })),
+        fc.array(fc.integer({ min: -8, max: 8 })),
+        (a, b) => {
+          const count = countDistinctSorted(Float64Array.from(a).sort(), Float64Array.from(b).sort());
+          expect(count).toBe(new Set([...a, ...b]).size);
+        },
+      ),
+    );
   });
 });

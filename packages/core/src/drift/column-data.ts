@@ -4,6 +4,7 @@
  */
 import type { EmbeddingMatrix } from "../numeric/embedding-matrix.js";
 import { sortFloat64 } from "../sorting/sort-float64.js";
+import { summarisePooledSorted } from "./methods/wasserstein.js";
 import { compareCategories, type Category } from "./category-counts.js";
 
 /** How a column is treated by drift detection. */
@@ -42,6 +43,8 @@ export interface PreparedNumeric {
   readonly kind: "numeric";
   readonly reference: Float64Array;
   readonly current: Float64Array;
+  /** W1 between the sides when both have values: it comes with the distinct count from one merge. */
+  readonly wassersteinDistance?: number;
 }
 
 /** Aligned counts over the sorted union of categories (or distinct numeric values). */
@@ -97,17 +100,35 @@ function sortFiniteValues(values: ArrayLike<number>): { sorted: Float64Array; mi
   return { sorted: sortFloat64(selectFiniteValues(values).values), missing };
 }
 
-/** Counts distinct values of two sorted arrays taken together. */
+/** Counts distinct values of two sorted arrays taken together (one merge; the tails need no comparison). */
 export function countDistinctSorted(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let distinct = 0;
-  let last = Number.NaN;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+  let [i, j, distinct, last] = [0, 0, 0, Number.NaN];
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    let v: number;
+    if (x <= y) {
+      v = x;
+      i++;
+    } else {
+      v = y;
+      j++;
+    }
     if (v !== last) {
       distinct++;
       last = v;
+    }
+  }
+  for (; i < a.length; i++) {
+    if (a[i] !== last) {
+      distinct++;
+      last = a[i]!;
+    }
+  }
+  for (; j < b.length; j++) {
+    if (b[j] !== last) {
+      distinct++;
+      last = b[j]!;
     }
   }
   return distinct;
@@ -204,15 +225,21 @@ export function prepareSortedNumericColumn(input: {
 }): PreparedColumn {
   const reference = input.referenceSorted;
   const current = input.currentSorted;
+  // The distinct count needs a merge of the sides; W1 (the default method at scale) rides along.
+  const pooled =
+    reference.length > 0 && current.length > 0 ? summarisePooledSorted(reference, current) : undefined;
   return {
     name: input.name,
     columnKind: "numeric",
-    sample: { kind: "numeric", reference, current },
+    sample:
+      pooled === undefined
+        ? { kind: "numeric", reference, current }
+        : { kind: "numeric", reference, current, wassersteinDistance: pooled.wassersteinDistance },
     referenceSize: reference.length,
     currentSize: current.length,
     referenceMissing: input.referenceMissing,
     currentMissing: input.currentMissing,
-    uniqueCount: countDistinctSorted(reference, current),
+    uniqueCount: pooled?.distinctCount ?? countDistinctSorted(reference, current),
   };
 }
 

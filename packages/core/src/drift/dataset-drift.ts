@@ -80,28 +80,42 @@ function computeWeightedShare(
   return total > 0 ? drifted / total : 0;
 }
 
-/** Computes every column's drift and the dataset verdict. */
-export function computeDatasetDrift(request: DatasetDriftRequest): DatasetDriftResult {
-  const results = request.columns.map((column) => {
-    const name = column.name;
-    const method =
-      request.methodByColumn !== undefined && Object.hasOwn(request.methodByColumn, name)
-        ? request.methodByColumn[name]
-        : undefined;
-    return computeColumnDrift({
-      column,
-      ...(method === undefined ? {} : { method }),
-      ...(request.policy === undefined ? {} : { policy: request.policy }),
-      ...(request.thresholds === undefined ? {} : { thresholds: request.thresholds }),
-      ...(request.options === undefined ? {} : { options: request.options }),
-    });
+/** The settings of a dataset drift request: everything but the columns. */
+export type DatasetDriftSettings = Omit<DatasetDriftRequest, "columns">;
+
+/**
+ * One column's drift as `computeDatasetDrift` computes it (before the correction), so columns can be
+ * scored apart (e.g. in several threads) and summarised together with `summariseDatasetDrift`.
+ */
+export function computeDatasetColumnDrift(
+  column: DriftColumn | PreparedColumn,
+  settings: DatasetDriftSettings,
+): ColumnDriftResult {
+  const name = column.name;
+  const method =
+    settings.methodByColumn !== undefined && Object.hasOwn(settings.methodByColumn, name)
+      ? settings.methodByColumn[name]
+      : undefined;
+  return computeColumnDrift({
+    column,
+    ...(method === undefined ? {} : { method }),
+    ...(settings.policy === undefined ? {} : { policy: settings.policy }),
+    ...(settings.thresholds === undefined ? {} : { thresholds: settings.thresholds }),
+    ...(settings.options === undefined ? {} : { options: settings.options }),
   });
-  const correction = request.correction ?? "none";
+}
+
+/** The dataset verdict from every column's result (in column order): correction, shares, verdict. */
+export function summariseDatasetDrift(
+  results: readonly ColumnDriftResult[],
+  settings: DatasetDriftSettings,
+): DatasetDriftResult {
+  const correction = settings.correction ?? "none";
   const columns = applyCorrection(results, correction);
   const scored = columns.filter((r) => r.status === "ok");
   const driftedCount = scored.filter((r) => r.drifted).length;
   const driftShare = scored.length === 0 ? 0 : driftedCount / scored.length;
-  const driftShareThreshold = request.driftShareThreshold ?? defaultDriftShareThreshold;
+  const driftShareThreshold = settings.driftShareThreshold ?? defaultDriftShareThreshold;
   return {
     columns,
     columnCount: scored.length,
@@ -110,8 +124,17 @@ export function computeDatasetDrift(request: DatasetDriftRequest): DatasetDriftR
     driftShareThreshold,
     drifted: scored.length > 0 && driftShare >= driftShareThreshold,
     correction,
-    ...(request.importances === undefined
+    ...(settings.importances === undefined
       ? {}
-      : { weightedDriftShare: computeWeightedShare(columns, request.importances) }),
+      : { weightedDriftShare: computeWeightedShare(columns, settings.importances) }),
   };
+}
+
+/** Computes every column's drift and the dataset verdict. */
+export function computeDatasetDrift(request: DatasetDriftRequest): DatasetDriftResult {
+  const { columns, ...settings } = request;
+  return summariseDatasetDrift(
+    columns.map((column) => computeDatasetColumnDrift(column, settings)),
+    settings,
+  );
 }

@@ -196,17 +196,20 @@ function toEmbeddingMethod(
 }
 
 /** Wasserstein distance divided by the reference standard deviation (floored at 0.001). */
-function computeNormedWassersteinScore(s: Sides): StatResult<DriftScore> {
+function computeNormedWassersteinScore(
+  s: Sides & { readonly wassersteinDistance?: number },
+): StatResult<DriftScore> {
   const moments = computeMoments(s.reference);
   if (moments.status !== "ok" || s.current.length === 0) {
     return { status: "insufficient_data", reason: "a side has no values" };
   }
-  const distance = wassersteinDistanceSorted(s.reference, s.current);
+  const distance = s.wassersteinDistance ?? wassersteinDistanceSorted(s.reference, s.current);
   const norm = Math.max(moments.stdPopulation, 0.001);
   return toOk({
     score: distance / norm,
     statistic: distance,
-    details: { referenceStd: moments.stdPopulation },
+    // The reference mean comes along so that callers showing reference stats need not recompute them.
+    details: { referenceStd: moments.stdPopulation, referenceMean: moments.mean },
   });
 }
 

@@ -2,6 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeBinaryClassificationMetrics } from "./binary-classification.js";
 import { computeAveragePrecision } from "./average-precision.js";
+import {
+  countDescendingThresholds,
+  deriveClassSortedScores,
+  visitDescendingThresholds,
+} from "./class-sorted-scores.js";
 import { computeRocAuc } from "./roc-auc.js";
 import { expectClose, expectOk, expectOkValue } from "../../test/support/result-assertions.js";
 import { generateMinstdUniforms } from "../../test/support/deterministic-samples.js";
@@ -264,6 +269,45 @@ describe("ROC AUC and average precision properties", () => {
         expect(value).toBeGreaterThan(0);
         expect(value).toBeLessThanOrEqual(1 + 1e-15);
         expect(expectOkValue(computeAveragePrecision({ yTrue, yScore: yTrue }))).toBe(1);
+      }),
+    );
+  });
+
+  it("gives the same metrics from class-sorted scores the caller passes in, ties and odd scores included", () => {
+    const row = fc.tuple(
+      fc.constantFrom(0, 1),
+      fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 1, 1.5, -2)),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), fc.constantFrom(0.3, 0.5), (rows, threshold) => {
+        const yTrue = Float64Array.from(rows, (r) => r[0]);
+        const yScore = Float64Array.from(rows, (r) => r[1]);
+        const classScores = deriveClassSortedScores(yTrue, yScore);
+        expect(computeBinaryClassificationMetrics({ yTrue, yScore, threshold, classScores })).toEqual(
+          computeBinaryClassificationMetrics({ yTrue, yScore, threshold }),
+        );
+      }),
+    );
+  });
+
+  it("visits the same thresholds from the counts kept by deriveClassSortedScores as by walking, -0 and ties included", () => {
+    const row = fc.tuple(fc.constantFrom(0, 1), fc.constantFrom(-0, 0, 0.25, 0.5, 0.5, 1, 0.75));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const derived = deriveClassSortedScores(
+          rows.map((r) => r[0]),
+          rows.map((r) => r[1]),
+        );
+        const walked = { positives: derived.positives, negatives: derived.negatives };
+        const visits = (s: typeof walked) => {
+          const seen: [number, number][] = [];
+          visitDescendingThresholds(s, (p, n) => seen.push([p, n]));
+          return seen;
+        };
+        expect(derived.thresholds).toBeDefined();
+        expect(visits(derived)).toEqual(visits(walked));
+        expect(countDescendingThresholds(derived)).toBe(countDescendingThresholds(walked));
+        expect(countDescendingThresholds(walked)).toBe(new Set(rows.map((r) => r[1] + 0)).size);
       }),
     );
   });

@@ -10,7 +10,7 @@
 import type { StatResult } from "../result.js";
 import { toInsufficientData, toOk } from "../result.js";
 import { computeAveragePrecisionFromClassScores } from "./average-precision.js";
-import { deriveClassSortedScores } from "./class-sorted-scores.js";
+import { deriveClassSortedScores, type ClassSortedScores } from "./class-sorted-scores.js";
 import { computeBinaryLogLoss } from "./log-loss.js";
 import type { MetricValue } from "./metric-value.js";
 import { toMetricValue } from "./metric-value.js";
@@ -43,11 +43,16 @@ export interface BinaryClassificationMetrics {
   readonly confusionMatrix: readonly [readonly [number, number], readonly [number, number]];
 }
 
-/** Binary metrics of 0/1 labels against scores; empty input → insufficient_data. */
+/**
+ * Binary metrics of 0/1 labels against scores; empty input → insufficient_data. A caller that already
+ * holds the scores split and sorted by class (`deriveClassSortedScores(yTrue, yScore)`, e.g. for curves)
+ * passes them as `classScores`, so the ranking metrics reuse that sort instead of sorting again.
+ */
 export function computeBinaryClassificationMetrics(input: {
   readonly yTrue: ArrayLike<number>;
   readonly yScore: ArrayLike<number>;
   readonly threshold?: number;
+  readonly classScores?: ClassSortedScores;
 }): StatResult<BinaryClassificationMetrics> {
   const { yTrue, yScore } = input;
   const threshold = input.threshold ?? 0.5;
@@ -71,7 +76,7 @@ export function computeBinaryClassificationMetrics(input: {
     } else if (label === 1) fn++;
   }
   const counts: BinaryConfusionCounts = { tn: count - tp - fp - fn, fp, fn, tp };
-  const classScores = deriveClassSortedScores(yTrue, yScore);
+  const classScores = input.classScores ?? deriveClassSortedScores(yTrue, yScore);
   const notProbabilities = toInsufficientData("scores outside [0, 1] are not probabilities");
   return toOk({
     count,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeCalibrationCurve } from "./calibration.js";
+import { computeLinspace } from "../descriptive/histogram.js";
 import { expectOk } from "../../test/support/result-assertions.js";
 import { generateMinstdUniforms } from "../../test/support/deterministic-samples.js";
 
@@ -89,6 +90,37 @@ describe("computeCalibrationCurve", () => {
         expect(curve.ece).toBeLessThanOrEqual(1);
         expect(curve.probPred.every((p, i) => i === 0 || p > curve.probPred[i - 1]!)).toBe(true);
       }),
+    );
+  });
+
+  it("bins every score as a search over the edges does, scores on and next to edges included", () => {
+    // Scores on the grid k/bins (where the edges are) and one ulp either side: what the direct index must settle.
+    const scoresFor = (bins: number) =>
+      fc.oneof(
+        fc.tuple(fc.integer({ min: 0, max: bins }), fc.integer({ min: -1, max: 1 })).map(([k, ulp]) => {
+          const x = k / bins;
+          return Math.min(1, Math.max(0, x + ulp * Number.EPSILON * Math.max(x, 2 ** -52)));
+        }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+      );
+    const input = fc
+      .integer({ min: 1, max: 30 })
+      .chain((bins) =>
+        fc.tuple(fc.constant(bins), fc.array(scoresFor(bins), { minLength: 1, maxLength: 40 })),
+      );
+    fc.assert(
+      fc.property(input, ([bins, s]) => {
+        const inner = computeLinspace(0, 1, bins + 1).subarray(1, bins);
+        const expected = new Array<number>(bins).fill(0);
+        for (const x of s) expected[inner.filter((e) => e < x).length]! += 1;
+        const curve = curveOf(
+          s.map(() => 0),
+          s,
+          bins,
+        );
+        expect(curve.binCounts).toEqual(expected.filter((c) => c > 0));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -16,16 +16,17 @@ export interface CalibrationCurve {
   readonly ece: number;
 }
 
-/** sklearn `np.searchsorted(innerEdges, score, side="left")` by binary search. */
+/**
+ * sklearn `np.searchsorted(innerEdges, score, side="left")` (the number of inner edges below `score`) for
+ * a score in [0, 1]: the uniform grid gives the bin directly, and a step or two against the edges
+ * themselves settles scores that rounding puts next to an edge, so the answer is the search's exactly.
+ */
 function selectUniformBin(innerEdges: Float64Array, score: number): number {
-  let low = 0;
-  let high = innerEdges.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if ((innerEdges[middle] as number) < score) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  const last = innerEdges.length;
+  let bin = Math.min(Math.max(Math.ceil(score * (last + 1)) - 1, 0), last);
+  while (bin > 0 && (innerEdges[bin - 1] as number) >= score) bin -= 1;
+  while (bin < last && (innerEdges[bin] as number) < score) bin += 1;
+  return bin;
 }
 
 /** Calibration curve and ECE of 0/1 labels against probabilities; empty input → insufficient_data. */

@@ -1,7 +1,7 @@
 /**
  * Splits scores by binary label and radix-sorts each side once, the shared input of ROC AUC and average
  * precision: a descending merge of the two sides walks sklearn's `_binary_clf_curve` thresholds
- * (distinct scores, ties grouped) in O(n).
+ * (distinct scores, ties grouped) in O(n), once; the tied counts it finds are kept for every later visit.
  */
 import { sortFloat64 } from "../sorting/sort-float64.js";
 
@@ -9,6 +9,11 @@ import { sortFloat64 } from "../sorting/sort-float64.js";
 export interface ClassSortedScores {
   readonly positives: Float64Array;
   readonly negatives: Float64Array;
+  /**
+   * The tied positive and negative counts of each distinct score, highest first, when already walked
+   * (`deriveClassSortedScores` walks once, so ROC AUC, average precision and curves need no walk).
+   */
+  readonly thresholds?: { readonly positives: Int32Array; readonly negatives: Int32Array };
 }
 
 /** One distinct score threshold with the rows tied at it, visited from the highest score down. */
@@ -32,11 +37,41 @@ export function deriveClassSortedScores(
     if (isPositive[i] !== 0) positives[p++] = scores[i] as number;
     else negatives[q++] = scores[i] as number;
   }
-  return { positives: sortFloat64(positives), negatives: sortFloat64(negatives) };
+  const sorted = { positives: sortFloat64(positives), negatives: sortFloat64(negatives) };
+  const tiedPositives = new Int32Array(scores.length);
+  const tiedNegatives = new Int32Array(scores.length);
+  let count = 0;
+  walkDescendingThresholds(sorted, (p, n) => {
+    tiedPositives[count] = p;
+    tiedNegatives[count++] = n;
+  });
+  return {
+    ...sorted,
+    thresholds: { positives: tiedPositives.subarray(0, count), negatives: tiedNegatives.subarray(0, count) },
+  };
 }
 
 /** Calls `visit` once per distinct score, highest first, with the tied positive and negative counts. */
 export function visitDescendingThresholds(scores: ClassSortedScores, visit: ThresholdVisitor): void {
+  const thresholds = scores.thresholds;
+  if (thresholds === undefined) {
+    walkDescendingThresholds(scores, visit);
+    return;
+  }
+  for (let k = 0; k < thresholds.positives.length; k++)
+    visit(thresholds.positives[k]!, thresholds.negatives[k]!);
+}
+
+/** The number of distinct scores (thresholds) over both classes. */
+export function countDescendingThresholds(scores: ClassSortedScores): number {
+  if (scores.thresholds !== undefined) return scores.thresholds.positives.length;
+  let count = 0;
+  walkDescendingThresholds(scores, () => count++);
+  return count;
+}
+
+/** The descending merge of both classes behind `visitDescendingThresholds`. */
+function walkDescendingThresholds(scores: ClassSortedScores, visit: ThresholdVisitor): void {
   const { positives, negatives } = scores;
   let i = positives.length - 1;
   let j = negatives.length - 1;

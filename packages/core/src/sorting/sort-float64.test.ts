@@ -57,9 +57,32 @@ describe("sortFloat64", () => {
     expect(Array.from(sorted).filter((x) => x === 0).length).toBe(values.filter((x) => x === 0).length);
   });
 
+  it("leaves a large input untouched and never returns it or its memory, even when no pass is needed", () => {
+    const mixed = generateMixedValues(30_000, 7);
+    const constant = new Float64Array(30_000).fill(2.5);
+    // A view into the middle of a larger buffer, as shared-memory columns can be.
+    const view = new Float64Array(generateMixedValues(40_000, 9).buffer, 8 * 5_000, 30_000);
+    for (const input of [mixed, constant, view]) {
+      const before = input.slice();
+      const sorted = sortFloat64(input);
+      expect(input).toEqual(before);
+      expect(sorted.buffer).not.toBe(input.buffer);
+      expect(findFirstMismatch(sorted, sortWithBuiltIn(before))).toBe(-1);
+    }
+  });
+
   it("skips passes shared by all keys (integers) and still sorts", () => {
     const values = Float64Array.from({ length: 30_000 }, (_, i) => (i * 7919) % 1000);
     expect(findFirstMismatch(sortFloat64(values), sortWithBuiltIn(values))).toBe(-1);
+  });
+
+  it("orders values that share the upper 32 key bits in pairs (two passes and the insertion pass)", () => {
+    // Pairs 1 + k·2^-20 (+ 2^-40 for one of them), in a scrambled order.
+    const pairs = Float64Array.from(
+      { length: 20_000 },
+      (_, i) => 1 + ((i * 7919) % 10_000) * 2 ** -20 + (i % 2) * 2 ** -40,
+    );
+    expect(findFirstMismatch(sortFloat64(pairs), sortWithBuiltIn(pairs))).toBe(-1);
   });
 
   it("orders values that differ only in the lowest 16 bits, in small runs and in one huge run", () => {

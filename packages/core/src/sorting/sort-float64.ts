@@ -1,8 +1,8 @@
 /**
  * Ascending sort of finite doubles into a new Float64Array: an LSD radix sort over the IEEE-754 bit
  * patterns (sign bit flipped for positives, all bits inverted for negatives, so unsigned order is
- * numeric order) with four 16-bit digits, skipping digits every key shares; small inputs use the
- * built-in sort. -0 sorts just before +0 (equal values). NaN is outside the contract (callers clean).
+ * numeric order) with up to four 16-bit digits, skipping digits every key shares and, when an
+ * insertion pass can finish the job cheaply, the low digits; small inputs use the built-in sort. -0 sorts just before +0 (equal values). NaN is outside the contract (callers clean).
  */
 
 const RADIX_BITS = 16;
@@ -16,11 +16,14 @@ const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LOW_WORD = IS_LITTLE_ENDIAN ? 0 : 1;
 const HIGH_WORD = 1 - LOW_WORD;
 
-/** Returns an ascending sorted copy of `values` (finite numbers). */
+/** Returns an ascending sorted copy of `values` (finite numbers); `values` is never modified. */
 export function sortFloat64(values: ArrayLike<number>): Float64Array {
+  // A large Float64Array is scattered straight out of the input: the first pass makes the copy.
+  if (values instanceof Float64Array && values.length >= RADIX_THRESHOLD)
+    return radixSortFloat64(values, false);
   const sorted = values instanceof Float64Array ? values.slice() : Float64Array.from(values);
   if (sorted.length < RADIX_THRESHOLD) return sorted.sort();
-  return radixSortFloat64(sorted);
+  return radixSortFloat64(sorted, true);
 }
 
 /** The 32-bit words of a Float64Array's storage (two per value). */
@@ -39,7 +42,7 @@ function computeDigitHistograms(words: Uint32Array, firstDigit: number): Uint32A
     const keyHigh = high ^ (flip | 0x80000000);
     const keyLow = words[2 * i + LOW_WORD]! ^ flip;
     if (firstDigit === 0) histograms[keyLow & RADIX_MASK]! += 1;
-    histograms[RADIX_SIZE + (keyLow >>> RADIX_BITS)]! += 1;
+    if (firstDigit <= 1) histograms[RADIX_SIZE + (keyLow >>> RADIX_BITS)]! += 1;
     histograms[2 * RADIX_SIZE + (keyHigh & RADIX_MASK)]! += 1;
     histograms[3 * RADIX_SIZE + (keyHigh >>> RADIX_BITS)]! += 1;
   }
@@ -107,27 +110,44 @@ function isInsertionSortedWithin(values: Float64Array, budget: number): boolean 
   return true;
 }
 
-/** Runs the LSD passes for digits [firstDigit, DIGIT_COUNT); returns the array holding the result. */
-function runRadixPasses(data: Float64Array, histograms: Uint32Array, firstDigit: number): Float64Array {
+/**
+ * Runs the LSD passes for digits [firstDigit, DIGIT_COUNT) and returns the array holding the result,
+ * never `data` itself unless `owned` (the caller may then let it be changed): a pass writes into a new
+ * array or, from the second pass on, into one this call made.
+ */
+function runRadixPasses(
+  data: Float64Array,
+  histograms: Uint32Array,
+  firstDigit: number,
+  owned: boolean,
+): Float64Array {
   let source = data;
-  let target: Float64Array = new Float64Array(data.length);
+  let sourceOwned = owned;
+  let spare: Float64Array | undefined;
   for (let digit = firstDigit; digit < DIGIT_COUNT; digit += 1) {
     const offsets = histograms.subarray(digit * RADIX_SIZE, (digit + 1) * RADIX_SIZE);
     if (!isPassNeeded(offsets, data.length)) continue;
+    const target = spare ?? new Float64Array(data.length);
     scatterByDigit(source, target, offsets, digit);
-    [source, target] = [target, source];
+    spare = sourceOwned ? source : undefined;
+    source = target;
+    sourceOwned = true;
   }
-  return source;
+  return sourceOwned ? source : source.slice();
 }
 
 /**
- * Sorts `data` by the upper 48 key bits with three passes and lets an insertion pass order the rare
- * runs that share them; when that would cost more than n/4 moves (many values differing only in the
- * lowest 16 bits), it runs the full four passes instead. Returns the array holding the result.
+ * Sorts `data` by the upper 32 key bits (sign, exponent and 20 mantissa bits, which tell most real data
+ * apart) with two passes and lets an insertion pass order the few runs that share them. When that would
+ * cost more than n/2 moves it sorts by the upper 48 bits (three passes) with insertion within n/4 moves,
+ * and only then runs all four passes. Each attempt starts LSD passes afresh on the array the previous one
+ * left (any permutation of the input), so the result is the same sorted array whichever attempt ends it.
+ * `data` is changed only when `owned`.
  */
-function radixSortFloat64(data: Float64Array): Float64Array {
-  const histograms = computeDigitHistograms(toWords(data), 1);
-  const sortedHigh = runRadixPasses(data, histograms, 1);
-  if (isInsertionSortedWithin(sortedHigh, sortedHigh.length / 4)) return sortedHigh;
-  return runRadixPasses(sortedHigh, computeDigitHistograms(toWords(sortedHigh), 0), 0);
+function radixSortFloat64(data: Float64Array, owned: boolean): Float64Array {
+  const top = runRadixPasses(data, computeDigitHistograms(toWords(data), 2), 2, owned);
+  if (isInsertionSortedWithin(top, top.length / 2)) return top;
+  const high = runRadixPasses(top, computeDigitHistograms(toWords(top), 1), 1, true);
+  if (isInsertionSortedWithin(high, high.length / 4)) return high;
+  return runRadixPasses(high, computeDigitHistograms(toWords(high), 0), 0, true);
 }

@@ -10,10 +10,19 @@ import type { DuckDbSession } from "./duckdb-session.js";
 import { toUnifiedExpression } from "./column-facts.js";
 import { toSqlLiteral } from "./file-format.js";
 
+/** One dictionary entry: a value's 64-bit hash (as its two 32-bit words) and its code. */
+export interface HashCodeEntry {
+  readonly low: number;
+  readonly high: number;
+  readonly code: number;
+}
+
 /** Maps a 64-bit value hash (as its two 32-bit words) to a category code. */
 export interface HashCodeTable {
   /** The code of a hash; -2 when the hash is not in the table. */
   readonly lookup: (low: number, high: number) => number;
+  /** The entries it was built from (to build the same table in another thread). */
+  readonly entries: readonly HashCodeEntry[];
 }
 
 /** A categorical column's labels in code order, and how its rows are coded. */
@@ -25,9 +34,7 @@ export interface CategoryDictionary {
 }
 
 /** Builds the table, or undefined when two entries share a hash (the column then falls back to ENUM). */
-export function createHashCodeTable(
-  entries: readonly { readonly low: number; readonly high: number; readonly code: number }[],
-): HashCodeTable | undefined {
+export function createHashCodeTable(entries: readonly HashCodeEntry[]): HashCodeTable | undefined {
   let size = 8;
   while (size < 2 * entries.length) size *= 2;
   const mask = size - 1;
@@ -43,6 +50,7 @@ export function createHashCodeTable(
     [lows[slot], highs[slot], codes[slot]] = [low, high, code];
   }
   return {
+    entries,
     lookup: (low, high) => {
       let slot = (low ^ high) & mask;
       for (;;) {

@@ -1,9 +1,15 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ColumnPlan } from "./column-readers.js";
 import { readColumns } from "./column-readers.js";
 import { openDuckDbSession, type DuckDbSession } from "./duckdb-session.js";
+import { readParquetSideAlone, type SideReader } from "./side-read.js";
 
 let session: DuckDbSession;
+const directory = mkdtempSync(join(tmpdir(), "sextant-readers-"));
+const currentParquet = join(directory, "cur.parquet");
 
 const noErrors = { reference: 0, current: 0 };
 const plans: ColumnPlan[] = [
@@ -15,20 +21,27 @@ const plans: ColumnPlan[] = [
   { name: "t", kind: "text", storage: "string", typeErrors: noErrors, embeddingDimension: 0 },
 ];
 
-beforeAll(async () => {
-  session = await openDuckDbSession();
+/** The two sides as tables in `target`, the current side also as a Parquet file. */
+async function createSides(target: DuckDbSession): Promise<void> {
   const long = "a category label longer than twelve bytes";
-  await session.run(`CREATE TABLE ref AS SELECT * FROM (VALUES
+  await target.run(`CREATE TABLE ref AS SELECT * FROM (VALUES
     ('b', 1, true, 0.5, 1.5, 'w'), ('a', 2, false, -0.0, NULL, 'w'), (NULL, 1, NULL, 0.0, 2.5, NULL),
     ('b', 1, true, 0.5, 1.5, 'w'), ('${long}', NULL, true, NULL, 'NaN'::DOUBLE, 'v')
   ) t(s, i, b, f, x, t)`);
-  await session.run(`CREATE TABLE cur AS SELECT * FROM (VALUES
+  await target.run(`CREATE TABLE cur AS SELECT * FROM (VALUES
     ('c', 3, false, 0.25, 1.5, 'z'), ('a', 2, false, 0.5, 3.5, 'w'), ('c', 3, false, 0.25, 1.5, 'z')
   ) t(s, i, b, f, x, t)`);
+  await target.run(`COPY cur TO '${currentParquet}' (FORMAT parquet)`);
+}
+
+beforeAll(async () => {
+  session = await openDuckDbSession();
+  await createSides(session);
 });
 
 afterAll(() => {
   session.close();
+  rmSync(directory, { recursive: true, force: true });
 });
 
 describe("readColumns", () => {
@@ -54,5 +67,44 @@ describe("readColumns", () => {
       current: Int32Array.of(0, 0, 0),
     });
     expect(hashed.duplicateRows).toEqual([1, 1]);
+  });
+
+  it("reads the current side in another DuckDB (as the report's worker does) exactly as here", async () => {
+    const local = await readColumns({ session, plans, referenceRows: 5, currentRows: 3 });
+    let calls = 0;
+    const read: SideReader = (request) => {
+      calls++;
+      return readParquetSideAlone(request);
+    };
+    const elsewhere = { read, path: currentParquet };
+    expect(
+      await readColumns({
+        session,
+        plans,
+        referenceRows: 5,
+        currentRows: 3,
+        readCurrentElsewhere: elsewhere,
+      }),
+    ).toEqual(local);
+    expect(calls).toBe(1);
+    // A reader that fails leaves the side to this session; ENUM-coded categories never leave it.
+    const failing = { read: () => Promise.reject(new Error("no thread")), path: currentParquet };
+    expect(
+      await readColumns({ session, plans, referenceRows: 5, currentRows: 3, readCurrentElsewhere: failing }),
+    ).toEqual(local);
+    // A fresh session: the first test created this one's ENUM types already.
+    const enumSession = await openDuckDbSession();
+    await createSides(enumSession);
+    const enumRead = await readColumns({
+      session: enumSession,
+      plans,
+      referenceRows: 5,
+      currentRows: 3,
+      forceEnumCodes: true,
+      readCurrentElsewhere: elsewhere,
+    });
+    enumSession.close();
+    expect(enumRead).toEqual(local);
+    expect(calls).toBe(1);
   });
 });

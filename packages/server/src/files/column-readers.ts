@@ -6,15 +6,17 @@
  * Number and code arrays live in shared memory, so a worker thread can read them without a copy.
  */
 import type { Category, SchemaColumnKind, StorageType } from "@sextant/core";
-import { countDuplicateRowHashes } from "@sextant/core";
-import { settleInOrder, type DuckDbSession, type ResultChunk } from "./duckdb-session.js";
+import { settleInOrder, type DuckDbSession } from "./duckdb-session.js";
+import { loadCategoryDictionaries, toCategoryExpression, type CategoryDictionary } from "./category-codes.js";
 import {
-  decodeHashedCodes,
-  loadCategoryDictionaries,
-  toCategoryExpression,
-  type CategoryDictionary,
-  type HashCodeTable,
-} from "./category-codes.js";
+  readSideRows,
+  toSideSelectSql,
+  type Side,
+  type SideBuffers,
+  type SideColumnKind,
+  type SideRead,
+  type SideReader,
+} from "./side-read.js";
 import { toSqlIdentifier } from "./file-format.js";
 import { InputError } from "./input-error.js";
 import type { LoadedColumn } from "./loaded-datasets.js";
@@ -27,8 +29,6 @@ export interface ColumnPlan {
   readonly typeErrors: { readonly reference: number; readonly current: number };
   readonly embeddingDimension: number;
 }
-
-type Side = "ref" | "cur";
 
 function toCategory(label: string, storage: StorageType): Category {
   if (storage === "integer" || storage === "float") return Number(label);
@@ -53,72 +53,40 @@ function toSelectExpression(plan: ColumnPlan, dictionary: CategoryDictionary | u
   }
 }
 
-type SideBuffers = (Float64Array | Int32Array | (string | null)[])[];
-
-/** One side's columns in plan order and its duplicate-row count. */
-interface SideRead {
-  readonly buffers: SideBuffers;
-  readonly duplicateRows: number;
+/** The read kind of a flat (non-embedding) plan. */
+function toSideColumnKind(plan: ColumnPlan): SideColumnKind {
+  return plan.kind === "numeric" || plan.kind === "categorical" ? plan.kind : "text";
 }
 
-function allocate(plans: readonly ColumnPlan[], rowCount: number): SideBuffers {
-  return plans.map((p) =>
-    p.kind === "numeric"
-      ? new Float64Array(new SharedArrayBuffer(8 * rowCount))
-      : p.kind === "categorical"
-        ? new Int32Array(new SharedArrayBuffer(4 * rowCount))
-        : [],
-  );
-}
-
-function copyChunk(input: {
-  chunk: ResultChunk;
-  buffers: SideBuffers;
-  tables: readonly (HashCodeTable | undefined)[];
-  offset: number;
-}): void {
-  const { chunk, offset } = input;
-  input.buffers.forEach((buffer, i) => {
-    const table = input.tables[i];
-    if (Array.isArray(buffer)) {
-      for (const v of chunk.valueColumn(i)) buffer.push(typeof v === "string" ? v : null);
-    } else if (table !== undefined) {
-      const out = buffer as Int32Array;
-      decodeHashedCodes({ words: chunk.wordColumn(i), rowCount: chunk.rowCount, table, out, offset });
-    } else {
-      (buffer as Float64Array).set(chunk.typedColumn(i).subarray(0, chunk.rowCount), offset);
-    }
-  });
-}
-
-/** The per-side SELECT: the columns' read expressions, then a 64-bit hash of them for duplicate rows. */
-export function toSideSelectSql(side: Side, expressions: readonly string[]): string {
-  const names = expressions.map((_, i) => `c${i}`);
-  const inner = expressions.map((e, i) => `${e} AS ${names[i]!}`).join(", ");
-  return `SELECT ${names.join(", ")}, hash(${names.join(", ")}) FROM (SELECT ${inner} FROM ${side})`;
-}
-
+/** Reads one side here, or (the current side of a Parquet pair) in another thread when `remote` is given. */
 async function readSide(input: {
   session: DuckDbSession;
   side: Side;
   plans: readonly ColumnPlan[];
   dictionaries: ReadonlyMap<string, CategoryDictionary>;
   rowCount: number;
+  remote?: { readonly read: SideReader; readonly path: string } | undefined;
 }): Promise<SideRead> {
-  const buffers = allocate(input.plans, input.rowCount);
-  if (input.plans.length === 0) return { buffers, duplicateRows: 0 };
   const dictionaries = input.plans.map((p) => input.dictionaries.get(p.name));
-  const expressions = input.plans.map((p, i) => toSelectExpression(p, dictionaries[i]));
+  const sql = toSideSelectSql(
+    input.side,
+    input.plans.map((p, i) => toSelectExpression(p, dictionaries[i])),
+  );
+  const kinds = input.plans.map(toSideColumnKind);
   const tables = dictionaries.map((d) => d?.table);
-  const hashColumn = expressions.length;
-  const hashes = new Uint32Array(2 * input.rowCount);
-  let offset = 0;
-  await input.session.readChunks(toSideSelectSql(input.side, expressions), (chunk) => {
-    copyChunk({ chunk, buffers, tables, offset });
-    hashes.set(chunk.wordColumn(hashColumn).subarray(0, 2 * chunk.rowCount), 2 * offset);
-    offset += chunk.rowCount;
-  });
-  return { buffers, duplicateRows: countDuplicateRowHashes(hashes) };
+  const remote = input.remote;
+  // ENUM-coded categories exist only in this session's catalog: such a side is read here.
+  const canReadElsewhere =
+    remote !== undefined && dictionaries.every((d) => d === undefined || d.table !== undefined);
+  if (canReadElsewhere && input.plans.length > 0) {
+    try {
+      const entries = tables.map((t) => t?.entries);
+      return await remote.read({ path: remote.path, sql, kinds, entries, rowCount: input.rowCount });
+    } catch {
+      // The other thread could not read it (it is readable: this session just did); read it here.
+    }
+  }
+  return readSideRows({ session: input.session, sql, kinds, tables, rowCount: input.rowCount });
 }
 
 async function readEmbedding(session: DuckDbSession, side: Side, plan: ColumnPlan) {
@@ -188,6 +156,8 @@ export async function readColumns(input: {
   /** Dictionaries already listed while counting distinct values. */
   knownDictionaries?: ReadonlyMap<string, CategoryDictionary>;
   forceEnumCodes?: boolean;
+  /** Reads the current side (a Parquet file at `path`) in another thread while this one reads the reference. */
+  readCurrentElsewhere?: { readonly read: SideReader; readonly path: string };
 }): Promise<{ columns: Map<string, LoadedColumn>; duplicateRows: [number, number] }> {
   const { session } = input;
   const flat = input.plans.filter((p) => p.kind !== "embedding");
@@ -197,9 +167,17 @@ export async function readColumns(input: {
     ...(input.knownDictionaries === undefined ? {} : { known: input.knownDictionaries }),
     ...(input.forceEnumCodes === undefined ? {} : { forceEnum: input.forceEnumCodes }),
   });
-  // Both sides at once (two connections): one side's chunks are copied while DuckDB scans the other.
+  // Both sides at once (two connections, or the current side in another thread): one side's chunks are
+  // copied while DuckDB scans the other.
   const read = (side: Side, rowCount: number) =>
-    readSide({ session, side, plans: flat, dictionaries, rowCount });
+    readSide({
+      session,
+      side,
+      plans: flat,
+      dictionaries,
+      rowCount,
+      remote: side === "cur" ? input.readCurrentElsewhere : undefined,
+    });
   const [reference, current] = await settleInOrder<[SideRead, SideRead]>([
     read("ref", input.referenceRows),
     read("cur", input.currentRows),

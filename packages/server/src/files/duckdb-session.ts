@@ -169,10 +169,11 @@ export async function openDuckDbSession(
     Array.from({ length: options.connections ?? 2 }, async () => {
       const connection = await duckdb.connect(database);
       // A streamed result is computed ahead on DuckDB's threads up to this buffer; with the default
-      // (about 1 MB) producer and consumer take turns chunk by chunk, with a large one the scan runs ahead.
+      // (about 1 MB) producer and consumer take turns chunk by chunk. 16 MB (some 50 chunks) lets the scan
+      // run ahead; a larger buffer adds no speed, only memory that is touched fresh (page faults).
       await duckdb.query(
         connection,
-        `SET streaming_buffer_size = '${options.streamingBufferSize ?? "256MB"}'`,
+        `SET streaming_buffer_size = '${options.streamingBufferSize ?? "16MB"}'`,
       );
       return connection;
     }),

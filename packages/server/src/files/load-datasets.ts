@@ -27,6 +27,7 @@ import {
 } from "./column-facts.js";
 import { toDistinctValues, toDistinctValuesSql, type CategoryDictionary } from "./category-codes.js";
 import { readColumns, type ColumnPlan } from "./column-readers.js";
+import type { SideReader } from "./side-read.js";
 import { openDuckDbSession, settleInOrder, type DuckDbSession } from "./duckdb-session.js";
 import { selectFileFormat, toScanSql, toSqlIdentifier, type FileFormat } from "./file-format.js";
 import { InputError } from "./input-error.js";
@@ -45,6 +46,8 @@ export interface LoadDatasetsRequest {
   readonly strict: boolean;
   readonly allowTypeErrors: boolean;
   readonly onProgress?: (fraction: number, label: string) => void;
+  /** Reads a Parquet current side in another thread (e.g. the report's worker) while this one reads the reference. */
+  readonly readSideElsewhere?: SideReader;
 }
 
 async function checkFile(path: string, label: string): Promise<void> {
@@ -330,7 +333,9 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
   await checkFile(request.currentPath, "current");
   const referenceFormat = selectFileFormat(request.referencePath, request.format);
   const currentFormat = selectFileFormat(request.currentPath, request.format);
+  (globalThis as any).__t?.("checked");
   const session = await openDuckDbSession();
+  (globalThis as any).__t?.("opened");
   try {
     await settleInOrder<[unknown, unknown]>([
       createSide(session, "ref", {
@@ -340,6 +345,7 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       }),
       createSide(session, "cur", { path: request.currentPath, format: currentFormat, label: "current" }),
     ]);
+    (globalThis as any).__t?.("created");
     progress(0.05, "reading schema");
     const [referenceColumns, currentColumns] = await settleInOrder<[DescribedColumn[], DescribedColumn[]]>([
       describeSide(session, "ref", request.referencePath, "reference"),
@@ -359,12 +365,14 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
         storageFromDuckDbType(currentTypes.get(c.name)!),
       ),
     }));
+    (globalThis as any).__t?.("described");
     progress(0.15, "profiling columns");
     const facts = await gatherFacts(session, storages);
     if (facts.referenceRows === 0)
       throw new InputError("FILE_EMPTY", `reference file has no rows: ${request.referencePath}`);
     if (facts.currentRows === 0)
       throw new InputError("FILE_EMPTY", `current file has no rows: ${request.currentPath}`);
+    (globalThis as any).__t?.("facts");
     const inference = decideKinds(facts.columns, request);
     const factsByName = new Map(facts.columns.map((f) => [f.name, f]));
     const { plans, warnings } = await planColumns(session, inference, factsByName, request.allowTypeErrors);
@@ -375,7 +383,11 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       referenceRows: facts.referenceRows,
       currentRows: facts.currentRows,
       knownDictionaries: facts.dictionaries,
+      ...(request.readSideElsewhere === undefined || currentFormat !== "parquet"
+        ? {}
+        : { readCurrentElsewhere: { read: request.readSideElsewhere, path: request.currentPath } }),
     });
+    (globalThis as any).__t?.("read");
     progress(0.6, "read");
     const duplicateIds = await countDuplicateIds(session, request.roles.id);
     return {

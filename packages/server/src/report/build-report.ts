@@ -10,12 +10,12 @@ import { computeDriftSection, prepareColumns, toDriftColumn, type DriftSettings 
 import {
   isWorkerWorthwhile,
   runFeatureDrift,
-  type FeatureDriftRun,
+  type FeatureDriftResult,
   type FeatureDriftWorker,
 } from "./feature-drift-runner.js";
 import { computeFairnessEntry, deriveBinaryOutcomes } from "./fairness-section.js";
 import { computePerformanceSection, type PerformanceColumns } from "./performance-section.js";
-import { computeQualitySection, countQualityIssues } from "./quality-section.js";
+import { computeColumnQualityEntry, computeQualitySection, countQualityIssues } from "./quality-section.js";
 import { reportSchemaVersion, type ReportDocument, type SidePair } from "./report-model.js";
 import { computeSegmentEntries } from "./segment-section.js";
 import { computeEmbeddingEntry, computeTextEntry } from "./text-embedding-sections.js";
@@ -92,23 +92,6 @@ function driftOf(input: {
   });
 }
 
-/**
- * The work of the report sections other than feature drift, in values-sorted units (see
- * `selectWorkerColumns`): performance costs about six units per row, each numeric prediction or target
- * column about two per value (its drift). Measured on the 15-column peer data; only the balance uses it.
- */
-function estimateOtherWork(data: LoadedDatasets): number {
-  const roles = data.schema.roles;
-  const rows = data.reference.rowCount + data.current.rowCount;
-  const hasPerformance =
-    roles.target !== undefined &&
-    (roles.prediction !== undefined || (roles.predictionProba ?? []).length > 0);
-  const roleColumns = [roles.target, roles.prediction, ...(roles.predictionProba ?? [])].filter(
-    (n) => n !== undefined && data.columns.get(n)?.kind === "numeric",
-  );
-  return (hasPerformance ? 6 * rows : 0) + 2 * rows * roleColumns.length;
-}
-
 /** The analysed columns that are features: every one but the target, prediction and probabilities. */
 function selectFeatures(data: LoadedDatasets): Map<string, LoadedColumn> {
   const roles = data.schema.roles;
@@ -143,8 +126,9 @@ export async function buildReport(
       columns: featureColumns,
       settings: options.drift,
       worker,
-      otherWork: estimateOtherWork(data),
     });
+    // Awaited after the other sections; if one of those throws first, this rejection is not the news.
+    featureDrift.catch(() => undefined);
     return await assembleReport(data, options, featureDrift);
   } finally {
     worker?.terminate();
@@ -154,13 +138,14 @@ export async function buildReport(
 async function assembleReport(
   data: LoadedDatasets,
   options: BuildReportOptions,
-  featureDrift: FeatureDriftRun,
+  featureDrift: Promise<FeatureDriftResult>,
 ): Promise<ReportDocument> {
   const progress = options.onProgress ?? (() => undefined);
   const { drift } = options;
   const roles = data.schema.roles;
   const features = selectFeatures(data);
   const performanceColumns = toPerformanceColumns(data);
+  (globalThis as any).__t?.("asm");
   progress(0.8, "computing performance");
   const sortedScores = new Map<string, SidePair<Float64Array>>();
   const performance =
@@ -184,6 +169,7 @@ async function assembleReport(
       ? []
       : [computeFairnessEntry({ column: name, groups, ...outcomes })];
   });
+  (globalThis as any).__t?.("perf");
   progress(0.85, "comparing segments");
   const segments = roles.segments.flatMap((name) => {
     const segment = data.columns.get(name);
@@ -207,10 +193,20 @@ async function assembleReport(
   const predictionNames = [roles.prediction, ...(roles.predictionProba ?? [])].filter(
     (n): n is string => n !== undefined,
   );
+  (globalThis as any).__t?.("tdrift");
   const predictionDrift = driftOf({ names: predictionNames, data, drift, sorted: sortedScores }).columns;
-  const main = await featureDrift.section;
-  const quality = computeQualitySection(data, roles.id !== undefined, main.numericQuality);
-  const embeddings = featureDrift.embeddings.flatMap((p) => {
+  (globalThis as any).__t?.("pdrift");
+  // Quality that does not need the numeric features' sorted sides is computed while the worker may still run.
+  const earlyQuality = new Map(
+    [...data.columns]
+      .filter(([name, c]) => c.kind !== "numeric" || !features.has(name))
+      .map(([name, c]) => [name, computeColumnQualityEntry(name, c)]),
+  );
+  (globalThis as any).__t?.("equal");
+  const { section: main, embeddings: preparedEmbeddings } = await featureDrift;
+  (globalThis as any).__t?.("fdrift");
+  const quality = computeQualitySection(data, roles.id !== undefined, main.numericQuality, earlyQuality);
+  const embeddings = preparedEmbeddings.flatMap((p) => {
     const entry = main.columns.find((c) => c.name === p.name);
     return entry === undefined ? [] : [computeEmbeddingEntry(p, entry)];
   });

@@ -5,7 +5,7 @@
  * (distinct scores), then the walk keeps only the chosen points, so a million rows never build
  * million-point arrays.
  */
-import { countDistinctSorted, visitDescendingThresholds, type ClassSortedScores } from "@sextant/core";
+import { countDescendingThresholds, visitDescendingThresholds, type ClassSortedScores } from "@sextant/core";
 import type { CurveEntry } from "./report-model.js";
 
 /** Largest number of points a curve keeps. */
@@ -42,7 +42,7 @@ export function computeClassificationCurves(
   const negatives = sorted.negatives.length;
   if (positives === 0 || negatives === 0) return undefined;
   // One threshold per distinct score of either class (ties grouped by ===, as the walk does).
-  const thresholds = countDistinctSorted(sorted.positives, sorted.negatives);
+  const thresholds = countDescendingThresholds(sorted);
   // The ROC curve starts at (0, 0) before the first threshold; the PR curve has one point per threshold.
   const roc = createCurveCollector(thresholds + 1);
   const pr = createCurveCollector(thresholds);

@@ -90,10 +90,17 @@ const emptyStats: NumericStats = {
   max: null,
 };
 
-/** Mean, population std and quartiles of an ascending sorted sample. */
-export function computeNumericStats(sorted: Float64Array): NumericStats {
-  const moments = computeMoments(sorted);
-  if (moments.status !== "ok" || sorted.length === 0) return emptyStats;
+/** Mean and population std of a sample, when already computed (e.g. by the drift method). */
+export interface KnownMoments {
+  readonly mean: number;
+  readonly stdPopulation: number;
+}
+
+/** Mean, population std and quartiles of an ascending sorted sample; `known` = its moments if computed. */
+export function computeNumericStats(sorted: Float64Array, known?: KnownMoments): NumericStats {
+  if (sorted.length === 0) return emptyStats;
+  const moments = known === undefined ? computeMoments(sorted) : { status: "ok" as const, ...known };
+  if (moments.status !== "ok") return emptyStats;
   return {
     mean: moments.mean,
     std: moments.stdPopulation,
@@ -105,11 +112,14 @@ export function computeNumericStats(sorted: Float64Array): NumericStats {
   };
 }
 
-/** Stats of both sides of a numeric prepared column. */
-export function computeSideStats(column: PreparedColumn): SidePair<NumericStats> | undefined {
+/** Stats of both sides of a numeric prepared column; `referenceMoments` if already computed. */
+export function computeSideStats(
+  column: PreparedColumn,
+  referenceMoments?: KnownMoments,
+): SidePair<NumericStats> | undefined {
   if (column.sample.kind !== "numeric") return undefined;
   return {
-    reference: computeNumericStats(column.sample.reference),
+    reference: computeNumericStats(column.sample.reference, referenceMoments),
     current: computeNumericStats(column.sample.current),
   };
 }

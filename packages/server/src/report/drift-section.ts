@@ -5,9 +5,11 @@
  */
 import {
   computeDatasetDrift,
+  type ColumnDriftResult,
   prepareDriftColumn,
   type CorrectedColumnDrift,
   type DatasetDriftResult,
+  type DatasetDriftSettings,
   type DriftColumn,
   type DriftMethodId,
   type DriftMethodOptions,
@@ -32,10 +34,18 @@ export interface ColumnDisplay {
   readonly stats?: SidePair<NumericStats>;
 }
 
-/** The display summaries of a prepared column (computed by whoever holds its sorted values). */
-export function computeColumnDisplay(prepared: PreparedColumn): ColumnDisplay {
+/**
+ * The display summaries of a prepared column (computed by whoever holds its sorted values); `drift` is
+ * its drift result when already computed: normed Wasserstein brings the reference mean and std along.
+ */
+export function computeColumnDisplay(prepared: PreparedColumn, drift?: ColumnDriftResult): ColumnDisplay {
   const distribution = computeDistributionSummary(prepared);
-  const stats = computeSideStats(prepared);
+  const mean = drift?.status === "ok" ? drift.details?.referenceMean : undefined;
+  const std = drift?.status === "ok" ? drift.details?.referenceStd : undefined;
+  const stats = computeSideStats(
+    prepared,
+    typeof mean === "number" && typeof std === "number" ? { mean, stdPopulation: std } : undefined,
+  );
   return {
     ...(distribution === undefined ? {} : { distribution }),
     ...(stats === undefined ? {} : { stats }),
@@ -147,6 +157,19 @@ export function prepareColumns(columns: readonly DriftColumn[]): PreparedColumn[
   return columns.map((c) => prepareDriftColumn(c));
 }
 
+/** Core's dataset drift settings for the report's drift settings. */
+export function toDatasetDriftSettings(settings: DriftSettings): DatasetDriftSettings {
+  return {
+    policy: settings.policy,
+    methodByColumn: settings.methodByColumn,
+    thresholds: settings.thresholds,
+    driftShareThreshold: settings.driftShareThreshold,
+    correction: settings.correction,
+    ...(settings.importances === undefined ? {} : { importances: settings.importances }),
+    ...(settings.options === undefined ? {} : { options: settings.options }),
+  };
+}
+
 /** Dataset drift over prepared columns, with entries sorted by drift. */
 export function computeDriftSection(input: {
   readonly prepared: readonly PreparedColumn[];
@@ -156,16 +179,9 @@ export function computeDriftSection(input: {
   readonly displays?: readonly (ColumnDisplay | undefined)[];
   readonly kindOf?: (name: string) => ColumnDriftEntry["kind"] | undefined;
 }): { columns: ColumnDriftEntry[]; dataset: DatasetDriftEntry } {
-  const { settings } = input;
   const result = computeDatasetDrift({
     columns: input.prepared,
-    policy: settings.policy,
-    methodByColumn: settings.methodByColumn,
-    thresholds: settings.thresholds,
-    driftShareThreshold: settings.driftShareThreshold,
-    correction: settings.correction,
-    ...(settings.importances === undefined ? {} : { importances: settings.importances }),
-    ...(settings.options === undefined ? {} : { options: settings.options }),
+    ...toDatasetDriftSettings(input.settings),
   });
   const entries = result.columns.map((r, i) =>
     toColumnDriftEntry(

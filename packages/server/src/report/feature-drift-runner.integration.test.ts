@@ -1,9 +1,17 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { createSeededRandom, type DriftColumn } from "@sextant/core";
 import { describe, expect, it } from "vitest";
+import { openDuckDbSession } from "../files/duckdb-session.js";
+import { readParquetSideAlone, toSideSelectSql, type SideReadRequest } from "../files/side-read.js";
 import type { DriftSettings } from "./drift-section.js";
-import { runFeatureDrift, startFeatureDriftWorker } from "./feature-drift-runner.js";
-import { selectWorkerColumns } from "./feature-drift.js";
+import {
+  runFeatureDrift,
+  startFeatureDriftWorker,
+  type FeatureDriftRequest,
+} from "./feature-drift-runner.js";
 
 // The worker's TypeScript source, started through tsx (the build ships it compiled next to the runner).
 const workerSource = new URL("./feature-drift-worker.ts", import.meta.url).href;
@@ -63,32 +71,80 @@ describe("feature drift in a worker thread", () => {
     expect(startFeatureDriftWorker()).toBeUndefined();
   });
 
-  it("gives the same section as computing it all in this thread, for every split", async () => {
-    const local = await runFeatureDrift({ columns, settings: settings() }).section;
-    const splits: [number, number[]][] = [
-      [0, [0]],
-      [120_000, [0, 4]],
-      [1e9, [0, 2, 4]],
-    ];
-    for (const [otherWork, prepared] of splits) {
-      expect([...selectWorkerColumns(columns, otherWork)].sort()).toEqual(prepared);
+  it("gives the same section as computing it all in this thread, however the threads share the columns", async () => {
+    const local = await runFeatureDrift({ columns, settings: settings() });
+    for (let run = 0; run < 3; run++) {
       const worker = startTsxWorker();
-      const run = runFeatureDrift({ columns, settings: settings(), worker, otherWork });
-      expect(run.embeddings.map((p) => p.name)).toEqual(["e"]);
-      expect(await run.section).toEqual(local);
+      const result = await runFeatureDrift({ columns, settings: settings(), worker });
+      expect(result.embeddings.map((p) => p.name)).toEqual(["e"]);
+      expect(result).toEqual(local);
     }
     // The shared inputs are read, never moved or changed.
     expect(columns[0]!.kind === "numeric" && columns[0]!.reference.length).toBe(30_000);
+  }, 60_000);
+
+  it("splits the columns between both threads, this thread joining after its other work", async () => {
+    const many = Array.from({ length: 10 }, (_, i) => sharedNumeric(`n${i}`, 40_000, i % 2, i));
+    const local = await runFeatureDrift({ columns: many, settings: settings() });
+    const worker = startTsxWorker();
+    let claims: Int32Array | undefined;
+    let scoredThere = -1;
+    const spied = {
+      ...worker,
+      post: (request: FeatureDriftRequest) => {
+        if (request.type === "start") claims = request.claims;
+        worker.post(request);
+      },
+      reply: worker.reply.then((r) => ((scoredThere = r.features.length), r)),
+    };
+    const run = runFeatureDrift({ columns: many, settings: settings(), worker: spied });
+    // This thread's "other work": it blocks until the worker (still starting up) has claimed a column.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    const deadline = Date.now() + 30_000;
+    while (Atomics.load(claims!, 0) === 0 && Date.now() < deadline) Atomics.wait(pause, 0, 0, 5);
+    expect(await run).toEqual(local);
+    expect(scoredThere).toBeGreaterThan(0);
+    expect(scoredThere).toBeLessThan(10);
+  }, 60_000);
+
+  it("reads a Parquet side in the worker as on a DuckDB here", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "sextant-worker-read-"));
+    const path = join(directory, "cur.parquet");
+    const session = await openDuckDbSession();
+    await session.run(
+      `COPY (SELECT i * 0.5 AS x, CASE WHEN i % 3 = 0 THEN NULL ELSE 'v' || (i % 7) END AS t FROM range(5000) r(i)) TO '${path}' (FORMAT parquet)`,
+    );
+    session.close();
+    const request: SideReadRequest = {
+      path,
+      sql: toSideSelectSql("cur", ["coalesce(CAST(x AS DOUBLE), 'NaN'::DOUBLE)", "CAST(t AS VARCHAR)"]),
+      kinds: ["numeric", "text"],
+      entries: [undefined, undefined],
+      rowCount: 5000,
+    };
+    const worker = startTsxWorker();
+    try {
+      const read = await worker.readSide(request);
+      expect(read).toEqual(await readParquetSideAlone(request));
+      expect((read.buffers[0] as Float64Array)[4999]).toBe(2499.5);
+      // A file that cannot be read rejects (the caller then reads it itself).
+      await expect(
+        worker.readSide({ ...request, path: join(directory, "missing.parquet") }),
+      ).rejects.toThrow();
+    } finally {
+      worker.terminate();
+      rmSync(directory, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("rejects with the worker's error when scoring fails there", async () => {
     const worker = startTsxWorker();
     const run = runFeatureDrift({
       columns,
-      settings: settings({ methodByColumn: { e: "chisquare" } }),
+      // A method for embeddings on numeric columns, which the worker scores too.
+      settings: settings({ methodByColumn: { a: "mmd", b: "mmd", d: "mmd" } }),
       worker,
-      otherWork: 1e9,
     });
-    await expect(run.section).rejects.toThrow(/feature drift worker failed: .*chisquare/);
+    await expect(run).rejects.toThrow(/mmd/);
   }, 60_000);
 });

@@ -1,47 +1,54 @@
 /**
- * Runs the feature drift section in the calling thread or split with a worker thread: the worker
- * prepares about half of the numeric columns (reading the shared-memory columns without a copy), the
- * calling thread prepares the rest and hands them over (sorted buffers are moved, not copied), and the
- * worker scores the whole section while the calling thread goes on with the other report sections.
+ * Runs the feature drift section in the calling thread or together with a worker thread: both threads
+ * claim the numeric columns, largest first, from one shared counter and score what they claim from the
+ * shared-memory columns (no copy). The worker starts at once, this thread once it has done the other
+ * report sections, so neither waits long for the other whatever the columns cost on this machine (a
+ * fixed split would have to guess). Only the small results cross threads.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DriftColumn, PreparedColumn } from "@sextant/core";
+import type { SideRead, SideReadRequest, SideReader } from "../files/side-read.js";
 import type { DriftSettings } from "./drift-section.js";
 import {
-  computeFeatureDriftSection,
   estimateSortingWork,
-  listTransferables,
-  prepareFeature,
-  selectWorkerColumns,
+  orderSharedColumns,
+  scoreFeature,
+  summariseFeatureDrift,
   type FeatureDriftSection,
-  type PreparedFeature,
+  type ScoredFeature,
 } from "./feature-drift.js";
 
-/** Messages to the worker: the columns it prepares, then the ones prepared here. */
+/** Messages to the worker: read the current side of the input (while this thread reads the reference), then score. */
 export type FeatureDriftRequest =
+  | { readonly type: "read-side"; readonly request: SideReadRequest }
   | {
       readonly type: "start";
       readonly settings: DriftSettings;
-      readonly count: number;
+      /** The columns to share, in claiming order. */
       readonly columns: readonly { readonly index: number; readonly column: DriftColumn }[];
-    }
-  | {
-      readonly type: "prepared";
-      readonly features: readonly { readonly index: number; readonly feature: PreparedFeature }[];
+      /** Shared counter: each thread claims the next position of `columns` by incrementing it. */
+      readonly claims: Int32Array;
     };
 
-/** The worker's one reply. */
+/** The worker's replies: a side read (or why not), the columns it scored, or the error that stopped it. */
 export type FeatureDriftReply =
-  | { readonly type: "section"; readonly section: FeatureDriftSection }
+  | { readonly type: "side-read"; readonly read: SideRead }
+  | { readonly type: "side-read-failed"; readonly message: string }
+  | {
+      readonly type: "scored";
+      readonly features: readonly { readonly index: number; readonly feature: ScoredFeature }[];
+    }
   | { readonly type: "error"; readonly message: string; readonly stack?: string };
 
 /** A started worker thread for one report. */
 export interface FeatureDriftWorker {
-  readonly post: (request: FeatureDriftRequest, transfer?: ArrayBuffer[]) => void;
-  /** Settles with the worker's reply, or rejects when the thread fails or exits first. */
-  readonly reply: Promise<FeatureDriftReply>;
+  readonly post: (request: FeatureDriftRequest) => void;
+  /** Reads a Parquet side in the worker, on a DuckDB of its own. */
+  readonly readSide: SideReader;
+  /** Settles with the worker's scores; rejects when it fails or exits first. */
+  readonly reply: Promise<FeatureDriftReply & { type: "scored" }>;
   readonly terminate: () => void;
 }
 
@@ -56,6 +63,12 @@ export function isWorkerWorthwhile(columns: readonly DriftColumn[]): boolean {
 /** The worker script next to this module (tsc output and the CLI bundle both place it there). */
 export const featureDriftWorkerUrl = new URL("./feature-drift-worker.js", import.meta.url);
 
+function toWorkerError(reply: { readonly message: string; readonly stack?: string }): Error {
+  const error = new Error(`feature drift worker failed: ${reply.message}`);
+  if (reply.stack !== undefined) error.stack = reply.stack;
+  return error;
+}
+
 /**
  * Starts a worker thread, or returns undefined when there is no compiled worker script (running from
  * TypeScript sources), so the caller computes everything itself. `create` builds the thread instead
@@ -64,79 +77,103 @@ export const featureDriftWorkerUrl = new URL("./feature-drift-worker.js", import
 export function startFeatureDriftWorker(create?: () => Worker): FeatureDriftWorker | undefined {
   if (create === undefined && !existsSync(fileURLToPath(featureDriftWorkerUrl))) return undefined;
   const worker = create === undefined ? new Worker(featureDriftWorkerUrl) : create();
-  const reply = new Promise<FeatureDriftReply>((resolve, reject) => {
-    worker.once("message", (message: FeatureDriftReply) => {
-      resolve(message);
+  const sideReads: { resolve: (read: SideRead) => void; reject: (error: Error) => void }[] = [];
+  let failure: Error | undefined;
+  const reply = new Promise<FeatureDriftReply & { type: "scored" }>((resolve, reject) => {
+    const fail = (error: Error) => {
+      failure ??= error;
+      for (const pending of sideReads.splice(0)) pending.reject(failure);
+      reject(failure);
+    };
+    worker.on("message", (message: FeatureDriftReply) => {
+      if (message.type === "side-read") sideReads.shift()?.resolve(message.read);
+      else if (message.type === "side-read-failed") sideReads.shift()?.reject(new Error(message.message));
+      else if (message.type === "error") fail(toWorkerError(message));
+      else resolve(message);
     });
-    worker.once("error", reject);
+    worker.once("error", fail);
     worker.once("exit", (code) => {
-      reject(new Error(`feature drift worker exited with code ${code}`));
+      fail(new Error(`feature drift worker exited with code ${code}`));
     });
   });
   // The caller may never wait for a reply (an input error on the way); an unhandled rejection must not follow.
   reply.catch(() => undefined);
   return {
-    post: (request, transfer = []) => {
-      worker.postMessage(request, transfer);
+    post: (request) => {
+      worker.postMessage(request);
     },
+    readSide: (request) =>
+      new Promise<SideRead>((resolve, reject) => {
+        if (failure !== undefined) {
+          reject(failure);
+          return;
+        }
+        sideReads.push({ resolve, reject });
+        worker.postMessage({ type: "read-side", request } satisfies FeatureDriftRequest);
+      }),
     reply,
     terminate: () => void worker.terminate(),
   };
 }
 
-/** A running feature drift: the section to await, and the prepared embedding columns kept here. */
-export interface FeatureDriftRun {
-  readonly section: Promise<FeatureDriftSection>;
+/** The feature drift section and the prepared embedding columns (kept in the calling thread). */
+export interface FeatureDriftResult {
+  readonly section: FeatureDriftSection;
   readonly embeddings: readonly PreparedColumn[];
 }
 
-function toEmbeddings(features: readonly (PreparedFeature | undefined)[]): PreparedColumn[] {
-  return features.flatMap((f) => (f?.prepared.columnKind === "embedding" ? [f.prepared] : []));
-}
-
-async function awaitSection(worker: FeatureDriftWorker): Promise<FeatureDriftSection> {
-  const reply = await worker.reply;
-  worker.terminate();
-  if (reply.type === "error") {
-    const error = new Error(`feature drift worker failed: ${reply.message}`);
-    if (reply.stack !== undefined) error.stack = reply.stack;
-    throw error;
+/** Scores the columns at the positions of `order` this thread claims from `claims`. */
+export function scoreClaimedColumns(input: {
+  readonly columns: readonly DriftColumn[];
+  readonly order: readonly number[];
+  readonly claims: Int32Array;
+  readonly settings: DriftSettings;
+  readonly onScored: (index: number, feature: ScoredFeature) => void;
+}): void {
+  for (;;) {
+    const position = Atomics.add(input.claims, 0, 1);
+    if (position >= input.order.length) return;
+    const index = input.order[position]!;
+    input.onScored(index, scoreFeature(input.columns[index]!, input.settings).scored);
   }
-  return reply.section;
 }
 
 /**
- * Starts the feature drift of `columns` (in feature order). Without a worker everything runs here and
- * the section is already computed; with one, this thread's share is prepared before returning, and the
- * split follows `selectWorkerColumns`.
+ * Computes the feature drift of `columns` (in feature order). With a worker, the numeric columns are
+ * posted at once and the worker starts claiming them; this thread joins only once the caller awaits
+ * (after its other work), and scores the other columns (categorical, embedding) itself.
  */
-export function runFeatureDrift(input: {
+export async function runFeatureDrift(input: {
   readonly columns: readonly DriftColumn[];
   readonly settings: DriftSettings;
   readonly worker?: FeatureDriftWorker | undefined;
-  /** Work this thread does besides its share of the features, in values-sorted units. */
-  readonly otherWork?: number;
-}): FeatureDriftRun {
+}): Promise<FeatureDriftResult> {
   const { columns, settings, worker } = input;
-  if (worker === undefined) {
-    const features = columns.map(prepareFeature);
-    return {
-      section: Promise.resolve(computeFeatureDriftSection(features, settings)),
-      embeddings: toEmbeddings(features),
-    };
-  }
-  const remote = selectWorkerColumns(columns, input.otherWork);
-  worker.post({
+  const order = worker === undefined ? [] : orderSharedColumns(columns);
+  const claims = new Int32Array(new SharedArrayBuffer(4));
+  worker?.post({
     type: "start",
     settings,
-    count: columns.length,
-    columns: [...remote].map((index) => ({ index, column: columns[index]! })),
+    columns: order.map((index) => ({ index, column: columns[index]! })),
+    claims,
   });
-  const local = columns.map((column, index) => (remote.has(index) ? undefined : prepareFeature(column)));
-  const embeddings = toEmbeddings(local);
-  const features = local.flatMap((feature, index) => (feature === undefined ? [] : [{ index, feature }]));
-  worker.post({ type: "prepared", features }, [
-    ...new Set(features.flatMap((f) => listTransferables(f.feature))),
-  ]);
-  return { section: awaitSection(worker), embeddings };
+  // Yields, so that this thread's share waits for the caller's other work.
+  await Promise.resolve();
+  const shared = new Set(order);
+  const slots: (ScoredFeature | undefined)[] = [];
+  const embeddings: PreparedColumn[] = [];
+  columns.forEach((column, index) => {
+    if (shared.has(index)) return;
+    const { scored, prepared } = scoreFeature(column, settings);
+    slots[index] = scored;
+    if (prepared.columnKind === "embedding") embeddings.push(prepared);
+  });
+  if (worker !== undefined) {
+    const onScored = (index: number, feature: ScoredFeature) => void (slots[index] = feature);
+    scoreClaimedColumns({ columns, order, claims, settings, onScored });
+    const reply = await worker.reply;
+    worker.terminate();
+    for (const { index, feature } of reply.features) slots[index] = feature;
+  }
+  return { section: summariseFeatureDrift(slots as ScoredFeature[], settings), embeddings };
 }

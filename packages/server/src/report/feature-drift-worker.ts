@@ -1,49 +1,49 @@
 /**
- * Worker-thread entry of the parallel feature drift (`feature-drift-runner.ts`): prepares the columns it
- * is given, collects the ones the main thread prepared, scores the whole section once all are in and
- * posts it back. Computation errors are posted as a reply, never thrown into the void.
+ * Worker-thread entry of the parallel feature drift (`feature-drift-runner.ts`): reads the current side
+ * of a Parquet pair when asked (while the main thread reads the reference), then claims and scores
+ * columns (read from shared memory) until none is left and posts their results. Errors are posted as a
+ * reply, never thrown into the void.
  */
 import { parentPort } from "node:worker_threads";
-import type { DriftSettings } from "./drift-section.js";
-import { computeFeatureDriftSection, prepareFeature, type PreparedFeature } from "./feature-drift.js";
-import type { FeatureDriftReply, FeatureDriftRequest } from "./feature-drift-runner.js";
+import type { ScoredFeature } from "./feature-drift.js";
+import {
+  scoreClaimedColumns,
+  type FeatureDriftReply,
+  type FeatureDriftRequest,
+} from "./feature-drift-runner.js";
 
 const port = parentPort;
 if (port === null) throw new Error("feature-drift-worker must run in a worker thread");
-
-let settings: DriftSettings | undefined;
-let slots: (PreparedFeature | undefined)[] = [];
-let missing = 0;
-let replied = false;
 
 function reply(message: FeatureDriftReply): void {
   port!.postMessage(message);
 }
 
-function handle(request: FeatureDriftRequest): void {
-  if (request.type === "start") {
-    settings = request.settings;
-    slots = new Array<PreparedFeature | undefined>(request.count);
-    missing = request.count;
-    for (const { index, column } of request.columns) {
-      slots[index] = prepareFeature(column);
-      missing--;
-    }
-  } else {
-    for (const { index, feature } of request.features) {
-      slots[index] = feature;
-      missing--;
-    }
-  }
-  if (missing === 0 && settings !== undefined && !replied) {
-    replied = true;
-    reply({ type: "section", section: computeFeatureDriftSection(slots as PreparedFeature[], settings) });
+/** Reads a side on the worker's own DuckDB; loaded on first use, so scoring alone never loads DuckDB. */
+async function readSide(request: FeatureDriftRequest & { type: "read-side" }): Promise<void> {
+  try {
+    const { readParquetSideAlone } = await import("../files/side-read.js");
+    reply({ type: "side-read", read: await readParquetSideAlone(request.request) });
+  } catch (error) {
+    reply({ type: "side-read-failed", message: error instanceof Error ? error.message : String(error) });
   }
 }
 
 port.on("message", (request: FeatureDriftRequest) => {
+  if (request.type === "read-side") {
+    void readSide(request);
+    return;
+  }
   try {
-    handle(request);
+    const features: { index: number; feature: ScoredFeature }[] = [];
+    scoreClaimedColumns({
+      columns: request.columns.map((c) => c.column),
+      order: request.columns.map((_, position) => position),
+      claims: request.claims,
+      settings: request.settings,
+      onScored: (position, feature) => features.push({ index: request.columns[position]!.index, feature }),
+    });
+    reply({ type: "scored", features });
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     reply({ type: "error", message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) });

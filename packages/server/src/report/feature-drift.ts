@@ -1,66 +1,84 @@
 /**
- * Drift of the feature columns, the heaviest part of a report at scale: each column is prepared once
- * (numeric sides cleaned and sorted) together with its display summaries, then dataset drift is scored
- * over all of them. Preparation is per column, so it can be split between two threads
- * (`feature-drift-worker.ts`); the scores do not depend on which thread prepared a column.
+ * Drift of the feature columns, the heaviest part of a report at scale. Each column is scored where it
+ * is prepared: its numeric sides are cleaned and sorted once, and the same sorted arrays give its drift
+ * score, its display summaries and its numeric quality, after which they can go. Only the small results
+ * leave the thread, so the columns can be split between two threads (`feature-drift-worker.ts`) with no
+ * serial scoring step at the end; the dataset verdict (correction, drift share) is summarised from the
+ * results in feature order and does not depend on which thread scored a column.
  */
 import {
+  computeDatasetColumnDrift,
   computeNumericColumnQualityFromSorted,
   prepareDriftColumn,
+  summariseDatasetDrift,
+  type ColumnDriftResult,
   type DriftColumn,
   type NumericColumnQuality,
   type PreparedColumn,
 } from "@sextant/core";
 import {
   computeColumnDisplay,
-  computeDriftSection,
+  toColumnDriftEntry,
+  toDatasetDriftEntry,
+  sortByDrift,
+  toDatasetDriftSettings,
   type ColumnDisplay,
   type DriftSettings,
 } from "./drift-section.js";
 import type { ColumnDriftEntry, DatasetDriftEntry } from "./report-model.js";
 
-/** A feature column ready for scoring: prepared data and what the report shows of it. */
-export interface PreparedFeature {
-  readonly prepared: PreparedColumn;
+/** A scored feature column: its drift (before the dataset correction), display and numeric quality. */
+export interface ScoredFeature {
+  readonly drift: ColumnDriftResult;
   readonly display: ColumnDisplay;
+  /** Numeric columns only, from the sorted sides (the quality section takes it from here). */
+  readonly quality?: NumericColumnQuality;
 }
 
 /** The feature drift section: entries sorted most drifted first, the dataset verdict, numeric quality. */
 export interface FeatureDriftSection {
   readonly columns: ColumnDriftEntry[];
   readonly dataset: DatasetDriftEntry;
-  /** Quality of the numeric features, from their sorted sides (the quality section takes it from here). */
   readonly numericQuality: Record<string, NumericColumnQuality>;
 }
 
-/** Prepares one feature column and computes its display summaries from the sorted values. */
-export function prepareFeature(column: DriftColumn): PreparedFeature {
+/**
+ * Prepares one feature column and scores it: drift, display summaries and, for a numeric column, its
+ * quality, all from the one sort. `prepared` is returned for the caller that keeps embeddings.
+ */
+export function scoreFeature(
+  column: DriftColumn,
+  settings: DriftSettings,
+): { readonly scored: ScoredFeature; readonly prepared: PreparedColumn } {
   const prepared = prepareDriftColumn(column);
-  return { prepared, display: computeColumnDisplay(prepared) };
+  const drift = computeDatasetColumnDrift(prepared, toDatasetDriftSettings(settings));
+  const display = computeColumnDisplay(prepared, drift);
+  const sample = prepared.sample;
+  const quality =
+    sample.kind === "numeric"
+      ? computeNumericColumnQualityFromSorted({
+          referenceSorted: sample.reference,
+          currentSorted: sample.current,
+          referenceMissing: prepared.referenceMissing,
+          currentMissing: prepared.currentMissing,
+        })
+      : undefined;
+  return { scored: { drift, display, ...(quality === undefined ? {} : { quality }) }, prepared };
 }
 
-/** Scores dataset drift over prepared features (in feature order). */
-export function computeFeatureDriftSection(
-  features: readonly PreparedFeature[],
+/** The section from every feature's scores (in feature order): corrected verdicts, entries, quality. */
+export function summariseFeatureDrift(
+  features: readonly ScoredFeature[],
   settings: DriftSettings,
 ): FeatureDriftSection {
-  const section = computeDriftSection({
-    prepared: features.map((f) => f.prepared),
-    displays: features.map((f) => f.display),
-    settings,
-    withCharts: true,
-  });
+  const result = summariseDatasetDrift(
+    features.map((f) => f.drift),
+    toDatasetDriftSettings(settings),
+  );
+  const entries = result.columns.map((r, i) => toColumnDriftEntry(r, features[i]!.display));
   const numericQuality: Record<string, NumericColumnQuality> = {};
-  for (const { prepared } of features) {
-    if (prepared.sample.kind !== "numeric") continue;
-    numericQuality[prepared.name] = computeNumericColumnQualityFromSorted({
-      referenceSorted: prepared.sample.reference,
-      currentSorted: prepared.sample.current,
-      referenceMissing: prepared.referenceMissing,
-      currentMissing: prepared.currentMissing,
-    });
-  }
-  return { ...section, numericQuality };
+  for (const f of features) if (f.quality !== undefined) numericQuality[f.drift.column] = f.quality;
+  return { columns: sortByDrift(entries), dataset: toDatasetDriftEntry(result), numericQuality };
 }
 
 /** Sorting work of a column in values (numeric columns only; the others cost next to nothing). */
@@ -68,36 +86,15 @@ export function estimateSortingWork(column: DriftColumn): number {
   return column.kind === "numeric" ? column.reference.length + column.current.length : 0;
 }
 
-/** Scoring a prepared numeric column (merges, moments, display stats) costs about this share of preparing it. */
-const scoringShare = 0.42;
-
 /**
- * Which numeric columns a second thread should prepare so that both threads finish together: that
- * thread prepares its share and then scores every column; this one prepares the rest and does
- * `otherWork` (the other report sections), both in values-sorted units (see `estimateSortingWork`).
- * Largest columns go first; the measured costs behind the balance are in docs/decisions/0008.
+ * The order in which two threads claim columns to score: the numeric columns, largest first, so that
+ * whichever thread claims the last one finishes soon after the other (the rest cost next to nothing and
+ * stay with the calling thread).
  */
-export function selectWorkerColumns(columns: readonly DriftColumn[], otherWork = 0): Set<number> {
+export function orderSharedColumns(columns: readonly DriftColumn[]): number[] {
   const work = columns.map(estimateSortingWork);
-  const total = work.reduce((s, w) => s + w, 0);
-  // worker: assigned + scoringShare·total = main: (total − assigned) + otherWork
-  const target = ((1 - scoringShare) * total + otherWork) / 2;
-  const order = work.map((_, i) => i).sort((a, b) => work[b]! - work[a]! || a - b);
-  const chosen = new Set<number>();
-  let assigned = 0;
-  for (const i of order) {
-    if (work[i] === 0 || assigned + work[i]! / 2 > target) continue;
-    chosen.add(i);
-    assigned += work[i]!;
-  }
-  return chosen;
-}
-
-/** Transferable buffers of a prepared feature (the sorted numeric sides), so posting it moves, not copies. */
-export function listTransferables(feature: PreparedFeature): ArrayBuffer[] {
-  const sample = feature.prepared.sample;
-  if (sample.kind !== "numeric") return [];
-  return [sample.reference.buffer, sample.current.buffer].filter(
-    (b): b is ArrayBuffer => b instanceof ArrayBuffer,
-  );
+  return work
+    .map((_, i) => i)
+    .filter((i) => work[i]! > 0)
+    .sort((a, b) => work[b]! - work[a]! || a - b);
 }

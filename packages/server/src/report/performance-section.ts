@@ -6,6 +6,7 @@
  */
 import {
   compareCategories,
+  computeBinaryClassificationMetrics,
   computeCalibrationCurve,
   computeMulticlassClassificationMetrics,
   deriveClassSortedScores,
@@ -14,7 +15,6 @@ import {
   type ClassSortedScores,
 } from "@sextant/core";
 import type { LoadedCategoricalColumn, LoadedColumn } from "../files/loaded-datasets.js";
-import { computeBinaryMetricsFromSorted } from "./binary-metrics.js";
 import { computeClassificationCurves } from "./classification-curves.js";
 import { computeBinaryDummyTable, toBinaryMetricTable, toMulticlassMetricTable } from "./metric-tables.js";
 import { computeRegressionPerformance } from "./regression-performance.js";
@@ -88,7 +88,7 @@ function computeBinarySide(target: Int32Array, scores: Float64Array) {
   const scoresKept = yScore.subarray(0, kept);
   // One class-split sort serves ROC AUC, average precision and both curves.
   const classScores = deriveClassSortedScores(labels, scoresKept);
-  const metrics = computeBinaryMetricsFromSorted({ yTrue: labels, yScore: scoresKept, classScores });
+  const metrics = computeBinaryClassificationMetrics({ yTrue: labels, yScore: scoresKept, classScores });
   if (metrics.status !== "ok") return { dropped: target.length - kept };
   const calibration = computeCalibrationCurve({ yTrue: labels, yScore: scoresKept });
   const curves = computeClassificationCurves(classScores);

@@ -113,11 +113,15 @@ export function countQualityIssues(quality: QualityEntry): number {
   return issues;
 }
 
-/** The quality section of a report; `numericQuality` holds the numeric columns' quality already computed. */
+/**
+ * The quality section of a report; `numericQuality` holds the numeric columns' quality already computed,
+ * `entries` column entries already computed (e.g. while another thread was still scoring features).
+ */
 export function computeQualitySection(
   data: LoadedDatasets,
   hasIdColumn: boolean,
   numericQuality: Readonly<Record<string, NumericColumnQuality>> = {},
+  entries: ReadonlyMap<string, ColumnQualityEntry> = new Map(),
 ): QualityEntry {
   return {
     duplicate_rows: { reference: data.reference.duplicateRows, current: data.current.duplicateRows },
@@ -126,12 +130,14 @@ export function computeQualitySection(
       : null,
     columns_only_in_reference: [...data.onlyInReference],
     columns_only_in_current: [...data.onlyInCurrent],
-    columns: [...data.columns].map(([name, column]) =>
-      computeColumnQualityEntry(
-        name,
-        column,
-        Object.hasOwn(numericQuality, name) ? numericQuality[name] : undefined,
-      ),
+    columns: [...data.columns].map(
+      ([name, column]) =>
+        entries.get(name) ??
+        computeColumnQualityEntry(
+          name,
+          column,
+          Object.hasOwn(numericQuality, name) ? numericQuality[name] : undefined,
+        ),
     ),
   };
 }

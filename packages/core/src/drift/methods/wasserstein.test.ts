@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sortFloat64 } from "../../sorting/sort-float64.js";
-import { normedWassersteinDistance, wassersteinDistance, wassersteinDistanceSorted } from "./wasserstein.js";
+import {
+  computeCdfDifferenceIntegrals,
+  normedWassersteinDistance,
+  wassersteinDistance,
+  wassersteinDistanceSorted,
+} from "./wasserstein.js";
 // sample / tied: the Python twins quoted on generateTriangularSample.
 import { generateTriangularSample } from "../../../test/support/deterministic-samples.js";
 
@@ -133,6 +138,24 @@ describe("wassersteinDistance", () => {
         );
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("equals the absolute integral of computeCdfDifferenceIntegrals bit for bit, ties included (property)", () => {
+    const values = fc.array(
+      fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -50, max: 50, noNaN: true })),
+      {
+        minLength: 1,
+        maxLength: 60,
+      },
+    );
+    fc.assert(
+      fc.property(values, values, (a, b) => {
+        const u = sortFloat64(Float64Array.from(a));
+        const v = sortFloat64(Float64Array.from(b));
+        expect(wassersteinDistanceSorted(u, v)).toBe(computeCdfDifferenceIntegrals(u, v).absolute);
+      }),
+      { numRuns: 300 },
     );
   });
 });
