@@ -4,7 +4,9 @@
  * Prints sustained predictions/s, batch acknowledgement latency (p50/p99) and the server's RSS,
  * then overloads it to show back-pressure (503 INGEST_BUFFER_FULL) and bounded memory.
  *
- *   npx tsx bench/ingest.ts [--seconds 20] [--concurrency 4] [--overload-concurrency 64]
+ *   npx tsx bench/ingest.ts [--seconds 20] [--concurrency 4] [--overload-concurrency 64] [--cpu-prof DIR]
+ *
+ * `--cpu-prof DIR` writes a V8 CPU profile of the server process into DIR when it exits.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -26,7 +28,20 @@ import {
 
 async function startServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const entry = fileURLToPath(new URL("../packages/server/src/testing/child-server.ts", import.meta.url));
-  const args = ["--conditions=source", "--import", "tsx", entry, "--data-dir", dataDir, "--port", "0"];
+  const profileIndex = process.argv.indexOf("--cpu-prof");
+  const profile =
+    profileIndex === -1 ? [] : ["--cpu-prof", "--cpu-prof-dir", process.argv[profileIndex + 1] ?? "."];
+  const args = [
+    ...profile,
+    "--conditions=source",
+    "--import",
+    "tsx",
+    entry,
+    "--data-dir",
+    dataDir,
+    "--port",
+    "0",
+  ];
   const flags = [
     "--demo-enabled",
     "false",
@@ -67,6 +82,15 @@ interface PhaseResult {
   latenciesMs: number[];
   seconds: number;
   maxRssMb: number;
+  /** Server CPU (user + system, all threads) spent during the phase, in ms. */
+  serverCpuMs: number;
+}
+
+/** CPU time the process has used so far (user + system, every thread), in ms. */
+async function readCpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]!.split(" ");
+  // utime and stime are fields 14 and 15 of stat, i.e. 12 and 13 after the command name.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
 async function runPhase(options: {
@@ -84,7 +108,9 @@ async function runPhase(options: {
     latenciesMs: [],
     seconds: options.seconds,
     maxRssMb: 0,
+    serverCpuMs: 0,
   };
+  const cpuBefore = await readCpuMs(options.pid);
   const deadline = performance.now() + options.seconds * 1000;
   let nextBatch = options.firstBatch;
   const sampler = setInterval(() => {
@@ -118,6 +144,7 @@ async function runPhase(options: {
   const started = performance.now();
   await Promise.all(Array.from({ length: options.concurrency }, sender));
   result.seconds = (performance.now() - started) / 1000;
+  result.serverCpuMs = (await readCpuMs(options.pid)) - cpuBefore;
   clearInterval(sampler);
   result.latenciesMs.sort((a, b) => a - b);
   return result;
@@ -130,7 +157,8 @@ function report(name: string, phase: PhaseResult): void {
   process.stdout.write(
     `${name}: ${rate.toLocaleString("en")} predictions/s sustained over ${phase.seconds.toFixed(1)} s ` +
       `(${phase.accepted.toLocaleString("en")} stored), ack latency p50 ${p50} ms p99 ${p99} ms, ` +
-      `503 refusals ${phase.refused}, other errors ${phase.failed}, max server RSS ${phase.maxRssMb} MB\n`,
+      `503 refusals ${phase.refused}, other errors ${phase.failed}, max server RSS ${phase.maxRssMb} MB, ` +
+      `server CPU ${((phase.serverCpuMs * 1000) / Math.max(1, phase.accepted)).toFixed(1)} ms per 1,000 rows\n`,
   );
 }
 

@@ -8,9 +8,13 @@ import { createMonitoringServices, type MonitoringServices } from "../monitoring
 import { toCountedIngestBuffer } from "../monitoring/prometheus-metrics.js";
 import { createBaselineService, type BaselineService } from "../registry/baseline-service.js";
 import type { IdGenerator } from "../registry/ids.js";
+import { withRegistryReadCache } from "../registry/registry-read-cache.js";
 import { createRegistryService, type RegistryService } from "../registry/registry-service.js";
 import type { Store } from "../storage/store.js";
+import type { WorkLeases } from "../storage/work-leases.js";
+import { createRetentionTask } from "../scheduler/retention-task.js";
 import { DEFAULT_ROADMAP_RULESET } from "@sextant/core";
+import { createComplianceService, type ComplianceService } from "../roadmap/compliance-service.js";
 import { createEvaluationService, type EvaluationService } from "../roadmap/evaluation-service.js";
 import { createRoadmapService, type RoadmapService } from "../roadmap/roadmap-service.js";
 import { createOverviewService, type OverviewService } from "../overview/overview-service.js";
@@ -24,6 +28,7 @@ export interface Services extends AuthServices {
   readonly monitoring: MonitoringServices;
   readonly roadmap: RoadmapService;
   readonly evaluations: EvaluationService;
+  readonly compliance: ComplianceService;
   readonly overview: OverviewService;
 }
 
@@ -34,8 +39,17 @@ export function createServices(options: {
   readonly config: Config;
   readonly clock: () => Date;
   readonly ids: IdGenerator;
+  /** Coordination with other processes over a shared store (default: single-process). */
+  readonly leases?: WorkLeases;
 }): Services {
-  const { store, clock, ids, config } = options;
+  const { clock, ids, config } = options;
+  const store = withRegistryReadCache(options.store, { ttlMs: config.ingest.registryCacheMs, clock });
+  const retention = createRetentionTask({
+    store,
+    rawEventsDays: config.retention.rawEventsDays,
+    intervalMs: config.retention.intervalMs,
+    logger: options.logger,
+  });
   const monitoring = createMonitoringServices({
     store,
     clock,
@@ -43,6 +57,9 @@ export function createServices(options: {
     outboundAllowList: config.monitoring.outboundAllowList,
     maxAttempts: config.monitoring.deliveryMaxAttempts,
     baseBackoffMs: config.monitoring.deliveryBackoffMs,
+    leaseTtlMs: config.monitoring.leaseTtlMs,
+    housekeeping: [retention],
+    ...(options.leases === undefined ? {} : { leases: options.leases }),
   });
   const rawBuffer = createIngestBuffer({
     store,
@@ -62,11 +79,21 @@ export function createServices(options: {
     audit: auth.audit,
     clock,
     ruleset: DEFAULT_ROADMAP_RULESET,
-    deploymentMode: "unknown",
+    deploymentMode: config.roadmap.deploymentMode,
+    rawEventsRetentionDays: config.retention.rawEventsDays,
+  });
+  const evaluations = createEvaluationService({ store, roadmap, clock });
+  const compliance = createComplianceService({
+    store,
+    evaluations,
+    ruleset: DEFAULT_ROADMAP_RULESET,
+    clock,
+    predictionLogRetentionDays: config.retention.rawEventsDays,
   });
   return {
     roadmap,
-    evaluations: createEvaluationService({ store, roadmap, clock }),
+    evaluations,
+    compliance,
     overview: createOverviewService(store),
     registry,
     baselines,

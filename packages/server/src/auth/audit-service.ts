@@ -3,8 +3,8 @@
  * next transaction, and each caller resolves once its entry is durable), list with filters, verify.
  */
 import type { Page } from "../registry/records.js";
-import { AuditChainConflictError, type AuditFilter, type AuthStore } from "../storage/auth-store.js";
-import { chainAuditDrafts, verifyAuditChunk, type AuditChainProblem } from "./audit-chain.js";
+import type { AuditFilter, AuthStore } from "../storage/auth-store.js";
+import { verifyAuditChunk, type AuditChainProblem } from "./audit-chain.js";
 import type { AuditDraft, AuditEntryRecord } from "./auth-records.js";
 
 /** Result of a chain verification. */
@@ -14,6 +14,16 @@ export interface AuditVerification {
   readonly headSeq: number;
   readonly headHash: string;
   readonly problems: readonly AuditChainProblem[];
+}
+
+/**
+ * A success entry that a store write carries into its own transaction (EventBatch.audit), so a change
+ * and its audit record commit together; the route records the entry itself unless it was carried.
+ */
+export interface CarriedAudit<T> {
+  draftFor(result: T): AuditDraft;
+  /** Called once the write that carried the entry has committed. */
+  markCarried(): void;
 }
 
 /** The audit use cases. */
@@ -31,26 +41,15 @@ interface Waiting {
 }
 
 const verifyChunkSize = 5_000;
-/** Appends racing other processes retry this often before the caller sees the conflict. */
-const maxChainAttempts = 20;
 
 /** Creates the audit service over the store. */
 export function createAuditService(store: AuthStore): AuditService {
   let waiting: Waiting[] = [];
   let flushing = false;
 
+  // The store chains after the head it reads (and locks) in the writing transaction: no fork, no retry.
   const writeGroup = async (group: Waiting[]): Promise<void> => {
-    const drafts = group.map((item) => item.draft);
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await store.appendAuditEntries(chainAuditDrafts(drafts, await store.loadAuditHead()));
-        return;
-      } catch (error) {
-        // Another process sharing the store (PostgreSQL) appended first: re-chain after a short jittered wait.
-        if (!(error instanceof AuditChainConflictError) || attempt >= maxChainAttempts - 1) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
-      }
-    }
+    await store.appendAuditDrafts(group.map((item) => item.draft));
   };
   const flush = async (): Promise<void> => {
     flushing = true;

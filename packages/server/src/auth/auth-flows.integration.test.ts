@@ -8,7 +8,7 @@ import { apiBasePath } from "@sextant/sdk";
 import type { LightMyRequestResponse } from "fastify";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testColumns } from "../testing/record-fixtures.js";
+import { buildPredictionRow, testColumns } from "../testing/record-fixtures.js";
 import { createTestApp, testAdminPassword, type TestApp } from "../testing/test-app.js";
 import { logRedaction } from "./log-redaction.js";
 
@@ -238,6 +238,34 @@ describe("login rate limiting", () => {
 });
 
 describe("the audit log over HTTP", () => {
+  it("commits each ingest batch with its audit entry, and audits a request that stored nothing", async () => {
+    const ingestEntries = async (): Promise<any[]> =>
+      json(await call("GET", "/audit-events?limit=500&action=ingestPredictions")).items;
+    const before = (await ingestEntries()).length;
+    const rows = [0, 1, 2].map((n) => buildPredictionRow(900 + n));
+    const path = `/versions/${ids.version}/predictions`;
+    expect(json(await call("POST", path, { payload: rows }))).toMatchObject({ accepted: 3, duplicates: 0 });
+    expect(json(await call("POST", path, { payload: rows }))).toMatchObject({ accepted: 0, duplicates: 3 });
+    const invalid = [{ ...buildPredictionRow(950), score: "high" }];
+    expect(json(await call("POST", `${path}?partial=true`, { payload: invalid }))).toMatchObject({
+      accepted: 0,
+      rejected: 1,
+    });
+    expectCode(await call("POST", path, { payload: invalid }), 422, "INGEST_ROWS_INVALID");
+    const entries = (await ingestEntries()).slice(0, 3).reverse();
+    expect((await ingestEntries()).length).toBe(before + 3);
+    expect(entries.map((entry: any) => entry.details)).toEqual([
+      expect.objectContaining({ accepted: 3, duplicates: 0, rejected: 0 }),
+      expect.objectContaining({ accepted: 0, duplicates: 3, rejected: 0 }),
+      expect.objectContaining({ accepted: 0, rejected: 1 }),
+    ]);
+    for (const entry of entries) {
+      expect(entry).toMatchObject({ actorKind: "api_key", outcome: "success", workspaceId: ids.own });
+      expect(entry.targetId).toBe(ids.version);
+    }
+    expect(json(await call("GET", "/audit-events/verify"))).toMatchObject({ valid: true, problems: [] });
+  });
+
   it("records who changed what and raw-data exports, filters by workspace for auditors, and verifies", async () => {
     await call("PATCH", `/models/${ids.ownModel}`, { payload: { description: "audited" } });
     await call("PATCH", `/models/${ids.otherModel}`, { payload: { description: "elsewhere" } });

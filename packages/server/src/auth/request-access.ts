@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../app/app-error.js";
 import { authorizeOperation, PermissionDeniedError, type AccessDecision } from "./access-guard.js";
 import type { AuditService } from "./audit-service.js";
-import type { ActorKind } from "./auth-records.js";
+import type { ActorKind, AuditDraft } from "./auth-records.js";
 import type { AuthenticationService, ClientInfo } from "./authentication-service.js";
 import { readCookie, sessionCookieName } from "./cookies.js";
 import type { Permission } from "./permissions.js";
@@ -41,6 +41,15 @@ export interface RouteAccess {
     decision: AccessDecision,
     body: unknown,
   ): Promise<void>;
+  /** True when defineRoute records a success entry for the operation (not GETs, "none" or "self"). */
+  isAudited(operationId: OperationId): boolean;
+  /** The success entry `audit` would record for this body, or null when the operation is not audited here. */
+  draftAudit(
+    operationId: OperationId,
+    request: FastifyRequest,
+    decision: AccessDecision,
+    body: unknown,
+  ): AuditDraft | null;
 }
 
 /** Dependencies of the HTTP auth layer. */
@@ -162,6 +171,9 @@ export function installRequestAccess(app: FastifyInstance, deps: RequestAccessDe
     });
   };
 
+  const auditModeOf = (operationId: OperationId): "export" | "self" | "none" | "change" =>
+    table[operationId]?.audit ?? (apiContract[operationId].method === "GET" ? "none" : "change");
+
   app.decorate("routeAccess", {
     async authorize(operationId, request) {
       const row = table[operationId];
@@ -186,10 +198,13 @@ export function installRequestAccess(app: FastifyInstance, deps: RequestAccessDe
         throw error;
       }
     },
-    async audit(operationId, request, decision, body) {
-      const row = table[operationId];
-      const mode = row?.audit ?? (apiContract[operationId].method === "GET" ? "none" : "change");
-      if (mode === "none" || mode === "self") return;
+    isAudited(operationId) {
+      const mode = auditModeOf(operationId);
+      return mode !== "none" && mode !== "self";
+    },
+    draftAudit(operationId, request, decision, body) {
+      const mode = auditModeOf(operationId);
+      if (mode === "none" || mode === "self") return null;
       const response = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
       const details: Record<string, unknown> = {
         method: request.method,
@@ -207,13 +222,20 @@ export function installRequestAccess(app: FastifyInstance, deps: RequestAccessDe
         if (typeof response[key] === "number") details[key] = response[key];
       }
       const targetId = decision.targetId ?? (typeof response.id === "string" ? response.id : null);
-      await record(request, {
+      return {
+        at: deps.clock(),
+        ...toActor(request.principal),
+        ...toClientInfo(request),
         action: operationId,
         outcome: "success",
         workspaceId: decision.workspaceId ?? toWorkspaceOfBody(operationId, body),
         targetId,
         details,
-      });
+      };
+    },
+    async audit(operationId, request, decision, body) {
+      const draft = this.draftAudit(operationId, request, decision, body);
+      if (draft !== null) await deps.audit.record(draft);
     },
   } satisfies RouteAccess);
 }

@@ -1,7 +1,7 @@
 /**
  * Crash test: NDJSON batches stream into a server child process that is killed with SIGKILL at a
- * random moment; after a restart every acknowledged batch must be present exactly once and no batch
- * may be half-stored. `bench/ingest-crash.ts` runs the same round at a larger scale.
+ * random moment; after a restart every acknowledged batch must be present exactly once, no batch
+ * may be half-stored, and the audit entries account for exactly the stored rows. `bench/ingest-crash.ts` runs the same round at a larger scale.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -33,5 +33,8 @@ describe("ingest durability under SIGKILL", () => {
     expect(outcome.lostAcknowledgedBatches).toEqual([]);
     expect(outcome.partialBatches).toEqual([]);
     expect(outcome.storedRows).toBeGreaterThanOrEqual(outcome.acknowledgedRows);
+    // Each stored batch committed together with its audit entry: no batch without one, none without its batch.
+    expect(outcome.auditedRows).toBe(outcome.storedRows);
+    expect(outcome.auditChainValid).toBe(true);
   });
 });

@@ -1,14 +1,23 @@
 /**
  * Ingest use cases: validate a request's rows against the version schema, refuse or split invalid
  * rows (all-or-nothing by default, `partial` keeps the valid ones), hand the batch to the buffer
- * and answer only once it is committed. Also reads stored events back.
+ * and answer only once it is committed (with the request's audit entry in the same transaction).
+ * Also reads stored events back.
  */
 import type { EventKind, FieldError, IngestResult } from "@sextant/sdk";
 import { AppError } from "../app/app-error.js";
 import type { RegistryService } from "../registry/registry-service.js";
 import type { Page } from "../registry/records.js";
-import type { BatchTarget, EventBatch, EventCountsRecord, StoredEvent } from "../storage/event-batch.js";
+import type { CarriedAudit } from "../auth/audit-service.js";
+import type {
+  BatchTarget,
+  EventBatch,
+  EventCountsRecord,
+  StoredEvent,
+  WriteOutcome,
+} from "../storage/event-batch.js";
 import type { EventFilter, Store } from "../storage/store.js";
+import { createRejectionTally, type RejectionTally } from "../monitoring/ingest-rejection-tally.js";
 import { createBatchBuilder, type RejectedRow } from "./batch-builder.js";
 import type { IngestBuffer } from "./ingest-buffer.js";
 import { isMalformedLine } from "./ndjson-rows.js";
@@ -30,11 +39,21 @@ export interface ValidatedRows {
   readonly rejectedCount: number;
   readonly errorCount: number;
   readonly duplicatesInRequest: number;
+  /** Rejected rows by kind (type errors, unknown fields), recorded for data-quality monitors. */
+  readonly rejections: RejectionTally;
 }
 
 /** The ingest use cases. */
 export interface IngestService {
-  ingest(request: RowInput & { versionId: string; kind: EventKind; partial: boolean }): Promise<IngestResult>;
+  /** Validates and stores the rows; `audit` rides in the batch's transaction (see CarriedAudit). */
+  ingest(
+    request: RowInput & {
+      versionId: string;
+      kind: EventKind;
+      partial: boolean;
+      audit?: CarriedAudit<IngestResult> | undefined;
+    },
+  ): Promise<IngestResult>;
   validateRows(
     request: RowInput & { columns: Parameters<typeof createBatchBuilder>[0]["columns"]; target: BatchTarget },
   ): Promise<ValidatedRows>;
@@ -64,6 +83,7 @@ export function createIngestService(context: {
       let received = 0;
       let rejectedCount = 0;
       let errorCount = 0;
+      const rejections = createRejectionTally();
       for await (const row of rows) {
         const index = received;
         received += 1;
@@ -73,6 +93,7 @@ export function createIngestService(context: {
         if (errors.length === 0) continue;
         rejectedCount += 1;
         errorCount += errors.length;
+        rejections.add(errors);
         if (rejected.length < context.maxReportedErrors) rejected.push({ row: index, errors });
       }
       return {
@@ -82,9 +103,10 @@ export function createIngestService(context: {
         rejectedCount,
         errorCount,
         duplicatesInRequest: builder.duplicatesInRequest,
+        rejections,
       };
     },
-    async ingest({ versionId, kind, rows, partial, textValues }) {
+    async ingest({ versionId, kind, rows, partial, textValues, audit }) {
       const { schema } = await registry.loadSchema(versionId);
       const validated = await service.validateRows({
         columns: schema.columns,
@@ -94,14 +116,32 @@ export function createIngestService(context: {
       });
       if (validated.rejectedCount > 0 && !partial)
         throw toRowsInvalidError(validated, context.maxReportedErrors);
-      const outcome = await buffer.submit(validated.batch);
-      return {
+      const toResult = (outcome: WriteOutcome): IngestResult => ({
         received: validated.received,
         accepted: outcome.inserted,
         duplicates: outcome.duplicates + validated.duplicatesInRequest,
         rejected: validated.rejectedCount,
         rejectedRows: validated.rejected.map((row) => ({ row: row.row, errors: [...row.errors] })),
+      });
+      const rejection = validated.rejections.toRecord({
+        versionId,
+        stream: kind,
+        receivedAt: new Date(validated.batch.receivedAtMs),
+      });
+      // The valid rows, their rejected siblings and the audit entry commit together. An empty batch is
+      // never written: its rejections are recorded on their own and the route audits the request.
+      const writes = validated.batch.rowCount > 0;
+      const batch: EventBatch = {
+        ...validated.batch,
+        ...(writes && audit !== undefined
+          ? { audit: (outcome: WriteOutcome) => audit.draftFor(toResult(outcome)) }
+          : {}),
+        ...(writes && rejection !== null ? { rejections: rejection } : {}),
       };
+      const result = toResult(await buffer.submit(batch));
+      if (writes) audit?.markCarried();
+      else if (rejection !== null) await context.store.recordIngestRejections(rejection);
+      return result;
     },
     async listEvents(versionId, filter) {
       await registry.loadSchema(versionId);

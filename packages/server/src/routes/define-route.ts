@@ -6,12 +6,18 @@
 import { apiBasePath, apiContract, type ApiContract, type Operation, type OperationId } from "@sextant/sdk";
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import { parseRequest, type ParsedRequest } from "../app/request-parsing.js";
+import type { CarriedAudit } from "../auth/audit-service.js";
 
-/** A route handler: parsed request in, wire body out. */
+/**
+ * A route handler: parsed request in, wire body out. `audit` (present when the operation is audited)
+ * lets a store write carry the success entry into its own transaction; otherwise defineRoute records
+ * it after the handler returns.
+ */
 export type RouteHandler<K extends OperationId> = (
   parsed: ParsedRequest<ApiContract[K]>,
   request: FastifyRequest,
   reply: FastifyReply,
+  audit: CarriedAudit<unknown> | undefined,
 ) => Promise<unknown>;
 
 /** Registers an operation of the contract. */
@@ -35,8 +41,17 @@ export function defineRoute<K extends OperationId>(
       }
       const decision = await app.routeAccess.authorize(operationId, request);
       const parsed = parseRequest(operation, request, rawBody === true);
-      const body = await handler(parsed, request, reply);
-      await app.routeAccess.audit(operationId, request, decision, body);
+      const carriage = { carried: false };
+      const audit: CarriedAudit<unknown> | undefined = app.routeAccess.isAudited(operationId)
+        ? {
+            draftFor: (result) => app.routeAccess.draftAudit(operationId, request, decision, result)!,
+            markCarried: () => {
+              carriage.carried = true;
+            },
+          }
+        : undefined;
+      const body = await handler(parsed, request, reply, audit);
+      if (!carriage.carried) await app.routeAccess.audit(operationId, request, decision, body);
       void reply.status(operation.successStatus);
       return operation.successStatus === 204 ? reply.send() : body;
     },

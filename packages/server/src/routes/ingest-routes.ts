@@ -49,7 +49,7 @@ export function registerIngestRoutes(
     defineRoute(
       app,
       operationId,
-      async ({ params, query }, request) => {
+      async ({ params, query }, request, _reply, audit) => {
         const body = await deps.bodies.readRows(request);
         try {
           return await deps.ingest.ingest({
@@ -58,6 +58,7 @@ export function registerIngestRoutes(
             rows: body.rows,
             textValues: body.textValues,
             partial: query.partial,
+            audit,
           });
         } finally {
           await body.release();

@@ -4,6 +4,7 @@
  */
 import type {
   ApiKeyRecord,
+  AuditDraft,
   AuditEntryRecord,
   MembershipRecord,
   SessionRecord,
@@ -21,14 +22,6 @@ export interface AuditFilter extends PageRequest {
   readonly outcome?: string | undefined;
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
-}
-
-/** The audit chain's stored head did not match the entry being appended (another writer, or tampering). */
-export class AuditChainConflictError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "AuditChainConflictError";
-  }
 }
 
 /** Persistence of access control and audit. */
@@ -63,10 +56,10 @@ export interface AuthStore {
   touchApiKey(id: string, lastUsedAt: Date): Promise<void>;
 
   /**
-   * Appends chained entries in one durable transaction. Throws AuditChainConflictError when the first
-   * entry's seq/prevHash does not follow the stored head.
+   * Chains the drafts after the stored head and appends them in one durable transaction; the head is
+   * read and locked in that transaction, so concurrent appends (other processes too) never fork it.
    */
-  appendAuditEntries(entries: readonly AuditEntryRecord[]): Promise<void>;
+  appendAuditDrafts(drafts: readonly AuditDraft[]): Promise<AuditEntryRecord[]>;
   /** The last entry's seq and hash (seq 0 and the zero hash when empty). */
   loadAuditHead(): Promise<{ seq: number; hash: string }>;
   /** Entries newest first. */

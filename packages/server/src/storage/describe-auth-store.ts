@@ -4,9 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { chainAuditDrafts, zeroHash } from "../auth/audit-chain.js";
-import type { ApiKeyRecord, AuditDraft, UserRecord } from "../auth/auth-records.js";
+import type { ApiKeyRecord, AuditDraft, AuditEntryRecord, UserRecord } from "../auth/auth-records.js";
 import { fixedNow } from "../testing/record-fixtures.js";
-import { AuditChainConflictError } from "./auth-store.js";
 import { UniqueViolationError, type Store } from "./store.js";
 
 const page = { limit: 50, offset: 0 };
@@ -139,33 +138,41 @@ export function describeAuthStore(getStore: () => Store): void {
       ).toEqual(["key_test00000002"]);
     });
 
-    it("appends audit entries after the head only, lists newest first with filters, scans in order", async () => {
+    it("chains audit drafts after the stored head, lists newest first with filters, scans in order", async () => {
       const store = getStore();
       expect(await store.loadAuditHead()).toEqual({ seq: 0, hash: zeroHash });
-      const first = chainAuditDrafts([buildDraft(1, "ws_a0000000"), buildDraft(2, "ws_b0000000")], {
-        seq: 0,
-        hash: zeroHash,
-      });
-      await store.appendAuditEntries(first);
+      const drafts = [buildDraft(1, "ws_a0000000"), buildDraft(2, "ws_b0000000")];
+      const first = await store.appendAuditDrafts(drafts);
+      expect(first).toEqual(chainAuditDrafts(drafts, { seq: 0, hash: zeroHash }));
       const head = await store.loadAuditHead();
       expect(head).toEqual({ seq: 2, hash: first[1]!.hash });
-      await expect(
-        store.appendAuditEntries(chainAuditDrafts([buildDraft(3, null)], { seq: 0, hash: zeroHash })),
-      ).rejects.toBeInstanceOf(AuditChainConflictError);
-      await store.appendAuditEntries(chainAuditDrafts([buildDraft(3, null)], head));
-      const listed = await store.listAuditEntries({ ...page });
-      expect(listed.items.map((entry) => entry.seq)).toEqual([3, 2, 1]);
-      expect(listed.items[2]).toEqual(first[0]);
+      // Concurrent appends queue on the head: every entry gets its own seq and the links stay intact.
+      const racing = await Promise.all([3, 4, 5].map((n) => store.appendAuditDrafts([buildDraft(n, null)])));
       expect(
-        (await store.listAuditEntries({ ...page, workspaceIds: ["ws_a0000000"] })).items.map((e) => e.seq),
+        racing
+          .flat()
+          .map((entry) => entry.seq)
+          .sort(),
+      ).toEqual([3, 4, 5]);
+      expect(await store.appendAuditDrafts([])).toEqual([]);
+      const listed = await store.listAuditEntries({ ...page });
+      expect(listed.items.map((entry) => entry.seq)).toEqual([5, 4, 3, 2, 1]);
+      expect(listed.items[4]).toEqual(first[0]);
+      const numbers = (entries: readonly AuditEntryRecord[]): number[] =>
+        entries.map((entry) => entry.details.n as number).sort();
+      expect(
+        numbers((await store.listAuditEntries({ ...page, workspaceIds: ["ws_a0000000"] })).items),
       ).toEqual([1]);
       expect((await store.listAuditEntries({ ...page, workspaceIds: [] })).total).toBe(0);
-      expect((await store.listAuditEntries({ ...page, action: "login" })).items.map((e) => e.seq)).toEqual([
-        3, 1,
-      ]);
+      expect(numbers((await store.listAuditEntries({ ...page, action: "login" })).items)).toEqual([1, 3, 5]);
       const from = new Date(fixedNow.getTime() + 2000);
-      expect((await store.listAuditEntries({ ...page, from })).items.map((e) => e.seq)).toEqual([3, 2]);
-      expect((await store.scanAuditEntries(1, 10)).map((e) => e.seq)).toEqual([2, 3]);
+      expect(numbers((await store.listAuditEntries({ ...page, from })).items)).toEqual([2, 3, 4, 5]);
+      const scanned = await store.scanAuditEntries(1, 10);
+      expect(scanned.map((e) => e.seq)).toEqual([2, 3, 4, 5]);
+      scanned.forEach((entry, index) => {
+        expect(entry.prevHash).toBe(index === 0 ? first[0]!.hash : scanned[index - 1]!.hash);
+      });
+      expect((await store.loadAuditHead()).hash).toBe(scanned[3]!.hash);
     });
   });
 }

@@ -14,11 +14,13 @@ import {
   testColumns,
   toTestId,
 } from "../testing/record-fixtures.js";
+import type { EventBatch } from "./event-batch.js";
 import { SchemaConflictError, UniqueViolationError, type Store } from "./store.js";
 import { describeAuthStore } from "./describe-auth-store.js";
 import { describeRoadmapStore } from "./describe-roadmap-store.js";
 import { describeMonitoringStore } from "./describe-monitoring-store.js";
 import { describeOverviewStore } from "./describe-overview-store.js";
+import { describeEventRetention } from "./describe-event-retention.js";
 
 /** A fresh, empty store; `reopen` closes it and opens the same data again (when the adapter can). */
 export interface StoreHandle {
@@ -45,6 +47,7 @@ export function describeStore(name: string, createStore: () => Promise<StoreHand
     describeRoadmapStore(() => store);
     describeMonitoringStore(() => store);
     describeOverviewStore(() => store);
+    describeEventRetention(() => store);
 
     const seedVersion = async (withSchema = true): Promise<string> => {
       await store.insertWorkspace(buildWorkspace(1));
@@ -157,6 +160,44 @@ export function describeStore(name: string, createStore: () => Promise<StoreHand
         { inserted: 1, duplicates: 1 },
       ]);
       expect((await store.countEvents(versionId)).predictions).toBe(7);
+    });
+
+    it("commits the audit entries batches carry in the batches' transaction, and none when it fails", async () => {
+      const versionId = await seedVersion();
+      const audited = (batch: EventBatch, n: number): EventBatch => ({
+        ...batch,
+        audit: (outcome) => ({
+          at: fixedNow,
+          actorKind: "api_key",
+          actorId: "key_test00000001",
+          actorName: "ingest",
+          action: "ingestPredictions",
+          outcome: "success",
+          workspaceId: toTestId("ws", 1),
+          targetId: versionId,
+          ip: null,
+          userAgent: null,
+          details: { n, accepted: outcome.inserted, duplicates: outcome.duplicates },
+        }),
+      });
+      const batchOf = (ns: number[]): EventBatch =>
+        buildBatch({ kind: "predictions", versionId }, ns.map(buildPredictionRow));
+      await store.writeEventBatches([audited(batchOf([0, 1]), 1), batchOf([2])]);
+      // Ids repeated across the group take the duplicate-skipping path; its entries carry its counts.
+      await store.writeEventBatches([audited(batchOf([1, 3]), 2), audited(batchOf([3, 4]), 3)]);
+      await expect(
+        store.writeEventBatches([
+          audited(buildBatch({ kind: "predictions", versionId: "ver_missing0" }, [buildPredictionRow(5)]), 4),
+        ]),
+      ).rejects.toThrow();
+      const entries = await store.scanAuditEntries(0, 10);
+      expect(entries.map((entry) => entry.details)).toEqual([
+        { n: 1, accepted: 2, duplicates: 0 },
+        { n: 2, accepted: 1, duplicates: 1 },
+        { n: 3, accepted: 1, duplicates: 1 },
+      ]);
+      expect(entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+      expect((await store.loadAuditHead()).hash).toBe(entries[2]!.hash);
     });
 
     it("joins labels and outcomes by id whichever arrives first and reads values back", async () => {

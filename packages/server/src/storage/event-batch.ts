@@ -2,6 +2,8 @@
  * The storage-neutral shape of ingested rows: a columnar batch (typed arrays for numbers) bound for
  * one event table, and the layout of a version's event tables. Built by ingest, written by a Store.
  */
+import type { AuditDraft } from "../auth/auth-records.js";
+import type { IngestRejectionRecord } from "./monitoring-store.js";
 
 /** How a column is stored physically. */
 export type StorageType = "double" | "varchar" | "boolean" | "double_list";
@@ -44,6 +46,28 @@ export interface EventBatch {
   readonly receivedAtMs: number;
   readonly columns: readonly StoredColumn[];
   readonly values: readonly ColumnValues[];
+  /**
+   * The audit entry of the request that sent the batch, built from what the write did; the store
+   * appends it in the batch's own transaction, so the batch and its audit record commit together.
+   */
+  readonly audit?: (outcome: WriteOutcome) => AuditDraft;
+  /** The rows of the same request that were rejected (partial ingest), stored in the same transaction. */
+  readonly rejections?: IngestRejectionRecord;
+}
+
+/** The rejection records a group of written batches carries, in batch order. */
+export function collectRejections(batches: readonly EventBatch[]): IngestRejectionRecord[] {
+  return batches.flatMap((batch) => (batch.rejections === undefined ? [] : [batch.rejections]));
+}
+
+/** The audit drafts a group of written batches carries, in batch order. */
+export function collectAuditDrafts(
+  batches: readonly EventBatch[],
+  outcomes: readonly WriteOutcome[],
+): AuditDraft[] {
+  return batches.flatMap((batch, index) =>
+    batch.audit === undefined ? [] : [batch.audit(outcomes[index]!)],
+  );
 }
 
 /** What writing one batch did. */

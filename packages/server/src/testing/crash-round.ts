@@ -35,6 +35,10 @@ export interface CrashRoundOutcome {
   readonly lostAcknowledgedBatches: readonly number[];
   /** Stored batches (acknowledged or not) with some but not all rows. */
   readonly partialBatches: readonly number[];
+  /** Rows the version's ingest audit entries say were accepted (equals storedRows when none was lost). */
+  readonly auditedRows: number;
+  /** Whether `GET /audit-events/verify` found the chain intact after the crash. */
+  readonly auditChainValid: boolean;
   readonly wallMs: number;
 }
 
@@ -83,6 +87,25 @@ async function readAllEventIds(base: string, versionId: string): Promise<string[
     ids.push(...page.items.map((item) => item.eventId));
     if (page.items.length < 500) return ids;
   }
+}
+
+async function readAuditedRows(base: string, versionId: string): Promise<number> {
+  let rows = 0;
+  for (let offset = 0; ; offset += 500) {
+    const query = `action=ingestPredictions&targetId=${versionId}&limit=500&offset=${offset}`;
+    const page = (await (
+      await fetch(`${base}/api/v1/audit-events?${query}`, { headers: testAdminHeaders })
+    ).json()) as {
+      items: { details: { accepted?: number } }[];
+    };
+    for (const item of page.items) rows += item.details.accepted ?? 0;
+    if (page.items.length < 500) return rows;
+  }
+}
+
+async function readAuditChainValid(base: string): Promise<boolean> {
+  const response = await fetch(`${base}/api/v1/audit-events/verify`, { headers: testAdminHeaders });
+  return ((await response.json()) as { valid: boolean }).valid;
 }
 
 function compareStored(ids: readonly string[], acknowledged: ReadonlySet<number>, rowsPerBatch: number) {
@@ -144,6 +167,8 @@ export async function runCrashRound(options: CrashRoundOptions): Promise<CrashRo
   const second = await spawnServer(flags);
   options.onChild?.(second);
   const ids = await readAllEventIds(second.url, versionId);
+  const auditedRows = await readAuditedRows(second.url, versionId);
+  const auditChainValid = await readAuditChainValid(second.url);
   second.child.kill("SIGTERM");
   const exitCode = await second.exited;
   if (exitCode !== 0) throw new Error(`the restarted server stopped with ${exitCode}`);
@@ -154,6 +179,8 @@ export async function runCrashRound(options: CrashRoundOptions): Promise<CrashRo
     acknowledgedRows: acknowledged.size * options.rowsPerBatch,
     storedRows: ids.length,
     ...compareStored(ids, acknowledged, options.rowsPerBatch),
+    auditedRows,
+    auditChainValid,
     wallMs: performance.now() - started,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * The DuckDB implementation of the AuthStore port, over the connections and queues of the DuckDB
- * store (duckdb-store.ts composes it). Audit appends check the stored head in the same transaction.
+ * store (duckdb-store.ts composes it). Audit appends chain after the head read in the same transaction.
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { UserRecord } from "../../auth/auth-records.js";
 import { zeroHash } from "../../auth/audit-chain.js";
 import type { Page, PageRequest } from "../../registry/records.js";
-import { AuditChainConflictError, type AuthStore } from "../auth-store.js";
+import type { AuthStore } from "../auth-store.js";
+import { appendAuditDraftsWithin } from "./audit-append.js";
 import { apiKeyFromRow, auditFromRow, membershipFromRow, sessionFromRow, userFromRow } from "../auth-rows.js";
 import { UniqueViolationError } from "../store.js";
 import type { Row } from "./registry-rows.js";
@@ -70,15 +71,6 @@ export function createDuckDbAuthStore(db: DuckDbQueryContext): AuthStore {
     iso(record.createdAt),
     iso(record.updatedAt),
   ];
-  const readHead = async (connection: DuckDBConnection): Promise<{ seq: number; hash: string }> => {
-    const rows = (
-      await connection.runAndReadAll("SELECT seq, hash FROM audit_head WHERE id = 1")
-    ).getRowObjectsJS();
-    const row = rows[0];
-    return row === undefined
-      ? { seq: 0, hash: zeroHash }
-      : { seq: Number(row.seq), hash: row.hash as string };
-  };
 
   return {
     insertUser: (record) =>
@@ -216,39 +208,8 @@ export function createDuckDbAuthStore(db: DuckDbQueryContext): AuthStore {
     touchApiKey: (id, lastUsedAt) =>
       db.execute(`UPDATE api_keys SET last_used_at = ${ts(2)} WHERE id = $1`, [id, iso(lastUsedAt)]),
 
-    appendAuditEntries: (entries) =>
-      db.inTransaction(async (connection) => {
-        const first = entries[0];
-        const last = entries[entries.length - 1];
-        if (first === undefined || last === undefined) return;
-        const head = await readHead(connection);
-        if (first.seq !== head.seq + 1 || first.prevHash !== head.hash) {
-          throw new AuditChainConflictError(`audit head is ${head.seq}, append starts at ${first.seq}`);
-        }
-        for (const entry of entries) {
-          await connection.run(
-            `INSERT INTO audit_log VALUES ($1, ${ts(2)}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-            [
-              entry.seq,
-              iso(entry.at),
-              entry.actorKind,
-              entry.actorId,
-              entry.actorName,
-              entry.action,
-              entry.outcome,
-              entry.workspaceId,
-              entry.targetId,
-              entry.ip,
-              entry.userAgent,
-              JSON.stringify(entry.details),
-              entry.prevHash,
-              entry.hash,
-            ],
-          );
-        }
-        await connection.run("DELETE FROM audit_head WHERE id = 1");
-        await connection.run("INSERT INTO audit_head VALUES (1, $1, $2)", [last.seq, last.hash]);
-      }),
+    appendAuditDrafts: (drafts) =>
+      db.inTransaction((connection) => appendAuditDraftsWithin(connection, drafts)),
     async loadAuditHead() {
       const rows = await db.query("SELECT seq, hash FROM audit_head WHERE id = 1");
       const row = rows[0];

@@ -2,10 +2,13 @@
  * Writes a group of event batches in one DuckDB transaction. The commit is the durability point:
  * DuckDB appends the transaction to its write-ahead log and fsyncs it before COMMIT returns.
  * Replays are rare, so the fast path appends directly and only on a duplicate key (or ids repeated
- * across the group) redoes the whole group through the duplicate-skipping path.
+ * across the group) redoes the whole group through the duplicate-skipping path. Audit entries the
+ * batches carry, and the rejected-row records of partial ingests, are written in the same transaction.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
-import type { EventBatch, WriteOutcome } from "../event-batch.js";
+import { collectAuditDrafts, collectRejections, type EventBatch, type WriteOutcome } from "../event-batch.js";
+import { appendAuditDraftsWithin } from "./audit-append.js";
+import { insertIngestRejection } from "./signal-queries.js";
 import {
   appendBatchDirect,
   isDuplicateKeyError,
@@ -37,6 +40,8 @@ async function runInTransaction(
   try {
     const outcomes: WriteOutcome[] = [];
     for (const batch of batches) outcomes.push(await write(connection, batch));
+    for (const record of collectRejections(batches)) await insertIngestRejection(connection, record);
+    await appendAuditDraftsWithin(connection, collectAuditDrafts(batches, outcomes));
     await connection.run("COMMIT");
     return outcomes;
   } catch (error) {

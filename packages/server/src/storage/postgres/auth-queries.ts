@@ -1,20 +1,20 @@
 /**
  * The PostgreSQL implementation of the AuthStore port. Audit appends lock the one-row head
- * (`SELECT … FOR UPDATE`) and check it in the same transaction, so appends from several processes
- * serialise and a stale chain is refused with AuditChainConflictError instead of forking.
+ * (`SELECT … FOR UPDATE`) and chain after it in the same transaction (audit-append.ts), so appends
+ * from several processes serialise and the chain never forks.
  */
 import type { Page, PageRequest } from "../../registry/records.js";
-import { AuditChainConflictError, type AuthStore } from "../auth-store.js";
+import type { AuthStore } from "../auth-store.js";
+import { appendAuditDraftsWithin } from "./audit-append.js";
 import {
   apiKeyFromRow,
   auditFromRow,
-  auditToParams,
   membershipFromRow,
   sessionFromRow,
   userFromRow,
   userToParams,
 } from "./auth-rows.js";
-import { queryRows, type Param, type PgContext, type Row } from "./pg-session.js";
+import type { Param, PgContext, Row } from "./pg-session.js";
 
 interface Where {
   readonly clause: string;
@@ -164,24 +164,7 @@ export function createPgAuthStore(db: PgContext): AuthStore {
     touchApiKey: (id, lastUsedAt) =>
       run("UPDATE api_keys SET last_used_at = $2 WHERE id = $1", [id, lastUsedAt]),
 
-    appendAuditEntries: (entries) =>
-      db.inTransaction(async (client) => {
-        const first = entries[0];
-        const last = entries[entries.length - 1];
-        if (first === undefined || last === undefined) return;
-        const head = (await queryRows(client, "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE"))[0];
-        const headSeq = Number(head?.seq ?? 0);
-        if (first.seq !== headSeq + 1 || first.prevHash !== String(head?.hash)) {
-          throw new AuditChainConflictError(`audit head is ${headSeq}, append starts at ${first.seq}`);
-        }
-        for (const entry of entries) {
-          await client.query(
-            "INSERT INTO audit_log VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-            auditToParams(entry),
-          );
-        }
-        await client.query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1", [last.seq, last.hash]);
-      }),
+    appendAuditDrafts: (drafts) => db.inTransaction((client) => appendAuditDraftsWithin(client, drafts)),
     async loadAuditHead() {
       const row = (await db.query("SELECT seq, hash FROM audit_head WHERE id = 1"))[0];
       return { seq: Number(row?.seq ?? 0), hash: String(row?.hash) };

@@ -3,15 +3,20 @@
  * synchronous_commit=on) is the durability point, as in decision 0003. Replays are rare, so the fast
  * path copies straight into the event tables, whose primary key refuses a replayed event id; on that
  * error (or ids repeated across the group) the whole group is redone through ON COMMIT DROP staging
- * tables and `INSERT … ON CONFLICT DO NOTHING`, which skips and counts duplicates.
+ * tables and `INSERT … ON CONFLICT DO NOTHING`, which skips and counts duplicates. Either way the
+ * window profiles of the inserted prediction rows are added in the same transaction (window-profiles.ts).
  */
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
-import type { EventBatch, WriteOutcome } from "../event-batch.js";
+import { collectAuditDrafts, collectRejections, type EventBatch, type WriteOutcome } from "../event-batch.js";
+import { appendAuditDraftsWithin } from "./audit-append.js";
+import { insertIngestRejection } from "./signal-queries.js";
 import { encodeBinaryCopy, type CopyField } from "./binary-copy.js";
 import type { PgContext, TxClient } from "./pg-session.js";
 import { quoteIdentifier, systemColumns, toEventTableName, toPgType } from "./sql-text.js";
+import { computeHourProfiles } from "./hour-profiles.js";
+import { appendHourProfiles, compactBusyHours } from "./window-profiles.js";
 
 interface Target {
   readonly table: string;
@@ -91,13 +96,27 @@ async function writeDirect(client: TxClient, batch: EventBatch): Promise<WriteOu
   return { inserted: batch.rowCount, duplicates: 0 };
 }
 
+/** Row indices of the first occurrence of each returned event id. */
+function toKeptRows(batch: EventBatch, ids: readonly unknown[]): Set<number> {
+  const rowOfId = new Map<string | null, number>();
+  batch.eventIds.forEach((id, row) => {
+    if (!rowOfId.has(id)) rowOfId.set(id, row);
+  });
+  const kept = new Set<number>();
+  for (const id of ids) {
+    const row = rowOfId.get(id as string);
+    if (row !== undefined) kept.add(row);
+  }
+  return kept;
+}
+
 async function writeSkippingDuplicates(
   client: TxClient,
   batch: EventBatch,
   index: number,
-): Promise<WriteOutcome> {
+): Promise<WriteOutcome & { readonly kept: Set<number> | null }> {
   const target = toTarget(batch);
-  if (batch.target.kind === "reference") return writeDirect(client, batch);
+  if (batch.target.kind === "reference") return { ...(await writeDirect(client, batch)), kept: null };
   const stage = `sx_stage_${index}`;
   const userDdl = batch.columns.map(
     (column) => `${quoteIdentifier(column.name)} ${toPgType(column.storage)}`,
@@ -109,33 +128,61 @@ async function writeSkippingDuplicates(
   const columnList = target.columns.map(quoteIdentifier).join(", ");
   const result = await client.query(
     `INSERT INTO ${target.table} (${columnList}) SELECT ${columnList} FROM ${stage}
-     ON CONFLICT (${systemColumns.eventId}) DO NOTHING`,
+     ON CONFLICT (${systemColumns.eventId}) DO NOTHING
+     ${batch.target.kind === "predictions" ? `RETURNING ${systemColumns.eventId} AS id` : ""}`,
   );
   const inserted = result.rowCount ?? 0;
-  return { inserted, duplicates: batch.rowCount - inserted };
+  const kept =
+    batch.target.kind === "predictions"
+      ? toKeptRows(
+          batch,
+          result.rows.map((row: { id: unknown }) => row.id),
+        )
+      : null;
+  return { inserted, duplicates: batch.rowCount - inserted, kept };
 }
 
-/** Writes the batches atomically and durably; duplicate event ids are skipped and counted. */
+/**
+ * Writes the batches atomically and durably; duplicate event ids are skipped and counted. The window
+ * profiles of the prediction rows actually inserted are appended in the same transaction.
+ */
 export async function writeEventBatches(
   db: PgContext,
   batches: readonly EventBatch[],
 ): Promise<WriteOutcome[]> {
   if (batches.length === 0) return [];
   if (!hasIdsRepeatedAcrossBatches(batches)) {
+    const profiles = computeHourProfiles(batches);
     try {
-      return await db.inTransaction(async (client) => {
+      const written = await db.inTransaction(async (client) => {
         const outcomes: WriteOutcome[] = [];
         for (const batch of batches) outcomes.push(await writeDirect(client, batch));
+        await appendHourProfiles(client, profiles);
+        await appendAuditDraftsWithin(client, collectAuditDrafts(batches, outcomes));
+        for (const record of collectRejections(batches)) await insertIngestRejection(client, record);
         return outcomes;
       });
+      await compactBusyHours(db, profiles);
+      return written;
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
     }
   }
-  return db.inTransaction(async (client) => {
+  const profiles: ReturnType<typeof computeHourProfiles> = [];
+  const written = await db.inTransaction(async (client) => {
     const outcomes: WriteOutcome[] = [];
-    for (const [index, batch] of batches.entries())
-      outcomes.push(await writeSkippingDuplicates(client, batch, index));
+    const kept: (Set<number> | null)[] = [];
+    for (const [index, batch] of batches.entries()) {
+      const { inserted, duplicates, kept: rows } = await writeSkippingDuplicates(client, batch, index);
+      outcomes.push({ inserted, duplicates });
+      kept.push(rows);
+    }
+    profiles.push(...computeHourProfiles(batches, kept));
+    await appendHourProfiles(client, profiles);
+    await appendAuditDraftsWithin(client, collectAuditDrafts(batches, outcomes));
+    for (const record of collectRejections(batches)) await insertIngestRejection(client, record);
     return outcomes;
   });
+  await compactBusyHours(db, profiles);
+  return written;
 }
