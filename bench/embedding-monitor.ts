@@ -16,6 +16,7 @@ import { createMonitoringServices } from "../packages/server/src/monitoring/moni
 import { deriveEventLayout } from "../packages/server/src/registry/schema-layout.js";
 import { openDuckDbStore } from "../packages/server/src/storage/duckdb/duckdb-store.js";
 import { toEventTableName } from "../packages/server/src/storage/duckdb/sql-text.js";
+import { insertBenchModelVersion } from "./bench-registry.js";
 
 const hourMs = 3_600_000;
 const startMs = Date.UTC(2026, 10, 1);
@@ -50,40 +51,11 @@ try {
     createdAt: now,
     updatedAt: now,
   });
-  await store.insertModel({
-    id: modelId,
-    workspaceId: `ws_bench${pad(1)}`,
-    name: "emb",
-    description: "",
-    task: "binary",
-    owner: { kind: "team", name: "bench" },
-    businessOwner: null,
-    stakeholders: [],
-    tags: [],
-    riskTier: "medium",
-    costPer1kPredictions: null,
-    costCurrency: "EUR",
-    createdAt: now,
-    updatedAt: now,
-  });
-  await store.insertVersion({
-    id: versionId,
-    modelId,
-    name: "1.0.0",
-    description: "",
-    stage: "production",
-    source: "api",
-    trigger: null,
-    trainingRunRef: null,
-    datasetRef: null,
-    schema: null,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await store.saveVersionSchema(
-    versionId,
-    { revision: 1, columns, updatedAt: now },
-    deriveEventLayout(columns),
+  await insertBenchModelVersion(
+    store,
+    { workspaceId: `ws_bench${pad(1)}`, modelId, versionId, name: "emb" },
+    columns,
+    now,
   );
   await store.insertReference(
     {

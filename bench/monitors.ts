@@ -15,10 +15,10 @@ import type { ColumnSpec } from "@sextant/sdk";
 import { pino } from "pino";
 import { createMonitoringServices } from "../packages/server/src/monitoring/monitoring-services.js";
 import type { MonitorRecord } from "../packages/server/src/monitoring/monitoring-records.js";
-import { deriveEventLayout } from "../packages/server/src/registry/schema-layout.js";
 import { openDuckDbStore } from "../packages/server/src/storage/duckdb/duckdb-store.js";
 import { toEventTableName } from "../packages/server/src/storage/duckdb/sql-text.js";
 import type { Store } from "../packages/server/src/storage/store.js";
+import { insertBenchModelVersion } from "./bench-registry.js";
 
 const featureCount = 20;
 const hourMs = 3_600_000;
@@ -59,40 +59,11 @@ async function registerModels(store: Store, models: number): Promise<string[]> {
   for (let m = 0; m < models; m += 1) {
     const modelId = `mdl_bench${pad(m)}`;
     const versionId = `ver_bench${pad(m)}`;
-    await store.insertModel({
-      id: modelId,
-      workspaceId: `ws_bench${pad(0)}`,
-      name: `model-${m}`,
-      description: "",
-      task: "binary",
-      owner: { kind: "team", name: "bench" },
-      businessOwner: null,
-      stakeholders: [],
-      tags: [],
-      riskTier: "medium",
-      costPer1kPredictions: null,
-      costCurrency: "EUR",
-      createdAt: now,
-      updatedAt: now,
-    });
-    await store.insertVersion({
-      id: versionId,
-      modelId,
-      name: "1.0.0",
-      description: "",
-      stage: "production",
-      source: "api",
-      trigger: null,
-      trainingRunRef: null,
-      datasetRef: null,
-      schema: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await store.saveVersionSchema(
-      versionId,
-      { revision: 1, columns, updatedAt: now },
-      deriveEventLayout(columns),
+    await insertBenchModelVersion(
+      store,
+      { workspaceId: `ws_bench${pad(0)}`, modelId, versionId, name: `model-${m}` },
+      columns,
+      now,
     );
     versionIds.push(versionId);
   }

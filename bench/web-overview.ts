@@ -18,7 +18,7 @@ import {
   type ColumnSpec,
 } from "@sextant/sdk";
 import { pino } from "pino";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../e2e/chromium-session.js";
 import { createServices } from "../packages/server/src/app/services.js";
 import { configSchema } from "../packages/server/src/config/config-schema.js";
 import { createRandomIdGenerator } from "../packages/server/src/registry/ids.js";
@@ -112,7 +112,29 @@ async function seedStore(dir: string, models: number, days: number, endMs: numbe
         }),
       );
       const firing = m % 10 === 0 && column === "amount";
-      await store.saveEvaluation({
+      const planner = await monitoring.incidents.prepareChanges({
+        modelId: model.id,
+        monitorId: monitor.id,
+        channelIds: [],
+        violations: firing
+          ? [
+              {
+                modelId: model.id,
+                segment: null,
+                monitorId: monitor.id,
+                windowStartMs: endMs - hourMs,
+                severity: "critical",
+                monitorName: monitor.name,
+                value: 0.4,
+                channelIds: [],
+              },
+            ]
+          : [],
+        recoveries: [],
+        at: new Date(endMs),
+      });
+      await store.commitEvaluation({
+        planner,
         states: [
           {
             monitorId: monitor.id,
@@ -139,23 +161,6 @@ async function seedStore(dir: string, models: number, days: number, endMs: numbe
           seenReceivedUntil: new Date(endMs),
         },
       });
-      if (firing) {
-        await monitoring.incidents.recordViolations(
-          [
-            {
-              modelId: model.id,
-              segment: null,
-              monitorId: monitor.id,
-              windowStartMs: endMs - hourMs,
-              severity: "critical",
-              monitorName: monitor.name,
-              value: 0.4,
-              channelIds: [],
-            },
-          ],
-          new Date(endMs),
-        );
-      }
     }
   }
   await store.close();
@@ -185,21 +190,7 @@ console.log(
 );
 process.env.SEXTANT_ADMIN_PASSWORD = password;
 const server = await spawnServer(["--data-dir", dir, "--port", "0", "--demo-enabled", "false"]);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);

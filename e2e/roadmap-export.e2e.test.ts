@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { pino } from "pino";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./chromium-session.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoIfEmpty } from "../packages/server/src/demo/seed-demo.js";
 import { createTestApp, type TestApp } from "../packages/server/src/testing/test-app.js";
@@ -67,21 +68,7 @@ beforeAll(async () => {
   const id = (JSON.parse(created.body) as { assessment: { id: string } }).assessment.id;
   const html = await t.app.inject({ method: "GET", url: `/api/v1/roadmap/assessments/${id}/report.html` });
   await writeFile(htmlPath, html.body);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

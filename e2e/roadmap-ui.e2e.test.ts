@@ -4,66 +4,26 @@
  * assessment, a maturity chip opens its evidence with a link to a demo model, and no console error occurs.
  * Screenshots go to e2e/screenshots/ (git-ignored).
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnServer, type ServerProcess } from "../packages/server/src/testing/spawn-server.js";
+import { screenshotDir as shots, startDemoSession, type DemoSession } from "./chromium-session.js";
 
-const password = "e2e-admin-password-123";
-const shots = new URL("./screenshots/", import.meta.url).pathname;
-let dir = "";
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
+let session: DemoSession;
 let page: Page;
-const problems: string[] = [];
-let signedIn = false;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sextant-roadmap-ui-e2e-"));
-  await mkdir(shots, { recursive: true });
-  process.env.SEXTANT_ADMIN_PASSWORD = password;
-  server = await spawnServer(["--data-dir", dir, "--port", "0", "--demo-predictions-per-hour", "30"]);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // Signed out, the app's session probe answers 401 and Chromium logs that response as a console error.
-  const isSignedOutProbe = (text: string) => !signedIn && /401|auth\/session/.test(text);
-  page.on("console", (m) => {
-    if (m.type() === "error" && !isSignedOutProbe(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("response", (r) => {
-    const line = `${r.status()} ${r.request().method()} ${r.url()}`;
-    if (r.status() >= 400 && !(r.status() === 401 && isSignedOutProbe(r.url()))) problems.push(line);
-  });
-  await page.goto(server.url);
+  session = await startDemoSession({ predictionsPerHour: 30, viewport: { width: 1280, height: 900 } });
+  page = session.page;
+  await page.goto(session.server.url);
   await page.fill("#username", "admin");
-  await page.fill("#password", password);
-  signedIn = true;
+  await page.fill("#password", session.password);
+  session.markSignedIn();
   await page.click("button[type=submit]");
   await page.locator('tr[data-model="loan-default"]').waitFor({ timeout: 30_000 });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGTERM");
-  await server?.exited;
-  await rm(dir, { recursive: true, force: true });
+  await session.dispose();
 });
 
 async function openTab(title: string, testId: string): Promise<void> {
@@ -123,14 +83,14 @@ describe("roadmap page", () => {
     await candidate.first().waitFor({ timeout: 15_000 });
     expect(await page.locator("article.evaluation h3").innerText()).toContain("Observability platform");
     const csvHref = await page.locator('[data-testid="evaluation-csv"]').getAttribute("href");
-    const csv = await page.request.get(server!.url + csvHref!);
+    const csv = await page.request.get(session.server.url + csvHref!);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).startsWith("criterion_id,criterion,group")).toBe(true);
     await openTab("Compliance", "step-compliance");
     expect(await page.locator("tr[data-regulatory]").count()).toBeGreaterThanOrEqual(14);
     const plan = page.locator("tr[data-export-model] a", { hasText: "PMM plan" }).first();
     await plan.waitFor({ timeout: 15_000 });
-    const planResponse = await page.request.get(server!.url + (await plan.getAttribute("href"))!);
+    const planResponse = await page.request.get(session.server.url + (await plan.getAttribute("href"))!);
     expect(await planResponse.text()).toContain("# Post-market monitoring plan");
     await openTab("History", "step-history");
     expect(await page.locator("tr[data-assessment]").count()).toBe(1);
@@ -149,6 +109,6 @@ describe("roadmap page", () => {
     await modelLink.click();
     await page.waitForURL((url) => url.pathname === href, { timeout: 15_000 });
     await page.locator('[role="tablist"]').waitFor({ timeout: 30_000 });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

@@ -3,61 +3,21 @@
  * the demo model unhealthy → the model's drift view puts a drifted feature on top with its overlay drawn →
  * the incident is acknowledged → the audit log shows it. Screenshots go to e2e/screenshots/ (git-ignored).
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnServer, type ServerProcess } from "../packages/server/src/testing/spawn-server.js";
+import { screenshotDir as shots, startDemoSession, type DemoSession } from "./chromium-session.js";
 
-const password = "e2e-admin-password-123";
-const shots = new URL("./screenshots/", import.meta.url).pathname;
 const driftedFeatures = ["credit_score", "loan_purpose", "annual_income", "debt_to_income", "loan_amount"];
-let dir = "";
-let server: ServerProcess | undefined;
-let browser: Browser | undefined;
+let session: DemoSession;
 let page: Page;
-const problems: string[] = [];
-let signedIn = false;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sextant-web-e2e-"));
-  await mkdir(shots, { recursive: true });
-  process.env.SEXTANT_ADMIN_PASSWORD = password;
-  server = await spawnServer(["--data-dir", dir, "--port", "0", "--demo-predictions-per-hour", "120"]);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      "--disable-dev-shm-usage",
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // Signed out, the app's session probe answers 401 and Chromium logs that response as a console error.
-  const isSignedOutProbe = (text: string) => !signedIn && /401|auth\/session/.test(text);
-  page.on("console", (m) => {
-    if (m.type() === "error" && !isSignedOutProbe(m.text())) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(e.message));
-  page.on("response", (r) => {
-    const line = `${r.status()} ${r.request().method()} ${r.url()}`;
-    if (r.status() >= 400 && !(r.status() === 401 && isSignedOutProbe(r.url()))) problems.push(line);
-  });
+  session = await startDemoSession({ predictionsPerHour: 120, viewport: { width: 1280, height: 800 } });
+  page = session.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill("SIGTERM");
-  await server?.exited;
-  await rm(dir, { recursive: true, force: true });
+  await session.dispose();
 });
 
 async function hasInk(selector: string): Promise<boolean> {
@@ -73,11 +33,11 @@ async function hasInk(selector: string): Promise<boolean> {
 // The demo seeds its monitors with evaluateFrom = the start of its traffic and backfills them at start-up.
 describe("web UI", () => {
   it("signs in and shows the demo model as unhealthy", async () => {
-    await page.goto(server!.url);
+    await page.goto(session.server.url);
     await page.fill("#username", "admin");
-    await page.fill("#password", password);
+    await page.fill("#password", session.password);
     await page.screenshot({ path: `${shots}01-sign-in.png` });
-    signedIn = true;
+    session.markSignedIn();
     await page.click("button[type=submit]");
     const row = page.locator('tr[data-model="loan-default"]');
     await row.waitFor({ timeout: 30_000 });
@@ -121,6 +81,6 @@ describe("web UI", () => {
     await page.click("text=Overview");
     await page.locator('tr[data-model="loan-default"]').waitFor();
     await page.screenshot({ path: `${shots}06-overview-phone.png`, fullPage: true });
-    expect(problems).toEqual([]);
+    expect(session.problems).toEqual([]);
   });
 });

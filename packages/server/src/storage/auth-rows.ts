@@ -92,3 +92,23 @@ export function auditFromRow(row: Row): AuditEntryRecord {
     hash: String(row.hash),
   };
 }
+
+/** Audit entry fields in column order of the `audit_log` table (both adapters; details as JSON text). */
+export function auditToColumnValues(entry: AuditEntryRecord): (string | number | Date | null)[] {
+  return [
+    entry.seq,
+    entry.at,
+    entry.actorKind,
+    entry.actorId,
+    entry.actorName,
+    entry.action,
+    entry.outcome,
+    entry.workspaceId,
+    entry.targetId,
+    entry.ip,
+    entry.userAgent,
+    JSON.stringify(entry.details),
+    entry.prevHash,
+    entry.hash,
+  ];
+}

@@ -7,6 +7,7 @@
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import { chainAuditDrafts, zeroHash } from "../../auth/audit-chain.js";
 import type { AuditDraft, AuditEntryRecord } from "../../auth/auth-records.js";
+import { auditToColumnValues } from "../auth-rows.js";
 
 const columnsPerEntry = 14;
 
@@ -30,21 +31,9 @@ export async function appendAuditDraftsWithin(
   const params: DuckDBValue[] = [];
   const tuples = entries.map((entry, index) => {
     const base = index * columnsPerEntry;
+    // DuckDB takes timestamps as ISO text (cast in the statement).
     params.push(
-      entry.seq,
-      entry.at.toISOString(),
-      entry.actorKind,
-      entry.actorId,
-      entry.actorName,
-      entry.action,
-      entry.outcome,
-      entry.workspaceId,
-      entry.targetId,
-      entry.ip,
-      entry.userAgent,
-      JSON.stringify(entry.details),
-      entry.prevHash,
-      entry.hash,
+      ...auditToColumnValues(entry).map((value) => (value instanceof Date ? value.toISOString() : value)),
     );
     const slots = Array.from({ length: columnsPerEntry }, (_, column) =>
       column === 1 ? `CAST($${base + 2} AS TIMESTAMP)` : `$${base + column + 1}`,

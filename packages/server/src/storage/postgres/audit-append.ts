@@ -6,7 +6,7 @@
  */
 import { chainAuditDrafts, zeroHash } from "../../auth/audit-chain.js";
 import type { AuditDraft, AuditEntryRecord } from "../../auth/auth-records.js";
-import { auditToParams } from "./auth-rows.js";
+import { auditToColumnValues } from "../auth-rows.js";
 import { queryRows, type Param, type TxClient } from "./pg-session.js";
 
 const columnsPerEntry = 14;
@@ -21,7 +21,7 @@ export async function appendAuditDraftsWithin(
   const head =
     row === undefined ? { seq: 0, hash: zeroHash } : { seq: Number(row.seq), hash: String(row.hash) };
   const entries = chainAuditDrafts(drafts, head);
-  const params: Param[] = entries.flatMap(auditToParams);
+  const params: Param[] = entries.flatMap(auditToColumnValues);
   const tuples = entries.map((_, index) => {
     const base = index * columnsPerEntry;
     return `(${Array.from({ length: columnsPerEntry }, (__, column) => `$${base + column + 1}`).join(", ")})`;

@@ -1,5 +1,5 @@
 /** PostgreSQL parameter order of the auth tables; the row converters are shared (../auth-rows.ts). */
-import type { AuditEntryRecord, UserRecord } from "../../auth/auth-records.js";
+import type { UserRecord } from "../../auth/auth-records.js";
 import type { Param } from "./pg-session.js";
 
 export { apiKeyFromRow, auditFromRow, membershipFromRow, sessionFromRow, userFromRow } from "../auth-rows.js";
@@ -15,25 +15,5 @@ export function userToParams(record: UserRecord): Param[] {
     record.disabled,
     record.createdAt,
     record.updatedAt,
-  ];
-}
-
-/** Audit entry fields in column order of the `audit_log` table. */
-export function auditToParams(entry: AuditEntryRecord): Param[] {
-  return [
-    entry.seq,
-    entry.at,
-    entry.actorKind,
-    entry.actorId,
-    entry.actorName,
-    entry.action,
-    entry.outcome,
-    entry.workspaceId,
-    entry.targetId,
-    entry.ip,
-    entry.userAgent,
-    JSON.stringify(entry.details),
-    entry.prevHash,
-    entry.hash,
   ];
 }
