@@ -4,7 +4,7 @@
  * (decision 0015); the committed deliveries are then sent through the outbox. User actions go through
  * core's lifecycle.
  */
-import { computeIncidentAfterAction, type IncidentAction, type MonitorViolation } from "@sextant/core";
+import { computeIncidentAfterAction, type IncidentAction } from "@sextant/core";
 import type { DeliveryOutbox } from "../alerting/delivery-outbox.js";
 import { AppError } from "../app/app-error.js";
 import type { ChannelRecord, IncidentRecord } from "../monitoring/monitoring-records.js";
@@ -18,13 +18,6 @@ import {
   type IncidentChangeInput,
   type IncidentChangePlan,
 } from "./incident-plan.js";
-
-/** A violation with what the notification needs. */
-export interface ViolationInput extends MonitorViolation {
-  readonly monitorName: string;
-  readonly value: number | null;
-  readonly channelIds: readonly string[];
-}
 
 /** The incident service. */
 export interface IncidentService {

@@ -16,7 +16,8 @@ import {
 } from "@sextant/core";
 import type { SegmentCondition } from "@sextant/sdk";
 import type { IncidentChangePlan } from "../incidents/incident-plan.js";
-import type { IncidentService, ViolationInput } from "../incidents/incident-service.js";
+import type { ViolationInput } from "../incidents/incident-plan.js";
+import type { IncidentService } from "../incidents/incident-service.js";
 import type { Store } from "../storage/store.js";
 import type { LeaseFence } from "../storage/work-leases.js";
 import type { GatherSource } from "../storage/monitoring-store.js";

@@ -64,7 +64,7 @@ export function createMonitoringServices(options: {
     baseBackoffMs: options.baseBackoffMs ?? 30_000,
     leases,
   });
-  const incidents = createIncidentService({ store, ids, notify: outbox.notify });
+  const incidents = createIncidentService({ store, ids, outbox });
   const runner = createMonitorRunner({ store, incidents });
   const monitors = createMonitorService({ store, ids, clock });
   const scheduler = createMonitorScheduler({

@@ -13,6 +13,7 @@ import type {
   PolicyRecord,
 } from "../monitoring/monitoring-records.js";
 import { fixedNow } from "../testing/record-fixtures.js";
+import { describeEvaluationCommit } from "./describe-evaluation-commit.js";
 import { describeMonitoringSignals } from "./describe-monitoring-signals.js";
 import type { Store } from "./store.js";
 
@@ -150,6 +151,7 @@ function buildDelivery(
 /** Registers the monitoring conformance cases against the store the getter returns. */
 export function describeMonitoringStore(getStore: () => Store): void {
   describeMonitoringSignals(getStore);
+  describeEvaluationCommit(getStore);
   describe("monitoring", () => {
     it("saves, finds, lists and deletes monitors (with their states and results)", async () => {
       const store = getStore();

@@ -4,7 +4,7 @@
  * arrivals per window), which keep every SQL statement inside the adapter.
  */
 import type { TimeWindow } from "@sextant/core";
-import type { SegmentCondition } from "@sextant/sdk";
+import type { ColumnSpec, SegmentCondition } from "@sextant/sdk";
 import type {
   ChannelRecord,
   DeliveryRecord,
@@ -16,6 +16,7 @@ import type {
   PolicyRecord,
 } from "../monitoring/monitoring-records.js";
 import type { Page, PageRequest } from "../registry/records.js";
+import type { LeaseFence } from "./work-leases.js";
 
 /** Which stream of a version a column lives in. */
 export type EventStream = "predictions" | "labels" | "outcomes";
@@ -65,12 +66,84 @@ export interface GatherRequest<C> {
   readonly labelledOnly?: boolean;
 }
 
+/** Rejected rows of one committed ingest request (recorded only when some rows were rejected). */
+export interface IngestRejectionRecord {
+  readonly versionId: string;
+  readonly stream: EventStream;
+  readonly receivedAt: Date;
+  readonly rejectedRows: number;
+  /** Rows with at least one type error (TYPE_MISMATCH, LENGTH_MISMATCH, INVALID_TIMESTAMP). */
+  readonly typeErrorRows: number;
+  /** Rows carrying at least one field the schema does not have. */
+  readonly unknownFieldRows: number;
+  /** Rows with a type error, per field. */
+  readonly typeErrorsByField: Readonly<Record<string, number>>;
+  /** Rows carrying each unknown field. */
+  readonly unknownFields: Readonly<Record<string, number>>;
+}
+
+/** What a stream received in a time range: stored rows per receipt instant, and recorded rejections. */
+export interface ReceiptsInRange {
+  readonly stored: readonly { readonly receivedAtMs: number; readonly rows: number }[];
+  readonly rejections: readonly IngestRejectionRecord[];
+}
+
+/** A saved revision of a version schema. */
+export interface SchemaRevisionRecord {
+  readonly versionId: string;
+  readonly revision: number;
+  readonly columns: readonly ColumnSpec[];
+  readonly savedAt: Date;
+}
+
+/** A seeded sample of one embedding column per group: at most `maxRowsPerGroup` vectors per window. */
+export interface EmbeddingSample {
+  /** Group (window) of each sampled vector. */
+  readonly windowIndex: Int32Array;
+  readonly vectors: readonly (readonly number[])[];
+  /** Non-null vectors per group before sampling. */
+  readonly totals: ReadonlyMap<number, number>;
+}
+
 /** Filter of the result time series. */
 export interface MonitorResultFilter extends PageRequest {
   readonly monitorId: string;
   readonly segment?: string | undefined;
   readonly from?: Date | undefined;
   readonly to?: Date | undefined;
+}
+
+/** One evaluation's results, alert states and run bookkeeping. */
+export interface EvaluationWrite {
+  readonly states: readonly MonitorStateRecord[];
+  readonly results: readonly MonitorResultRecord[];
+  readonly run: MonitorRunRecord;
+  /** Commit only while this lease is held (multi-process stores); else LeaseLostError, nothing saved. */
+  readonly fence?: LeaseFence | undefined;
+}
+
+/** What an incident planner sees, read inside the evaluation's transaction after its states were written. */
+export interface IncidentView {
+  /** The model's incidents unresolved or resolved since `since`, newest first (at most 500). */
+  readonly incidents: readonly IncidentRecord[];
+  /** The alert states of every monitor of the model, this evaluation's included. */
+  readonly states: readonly MonitorStateRecord[];
+}
+
+/** Incident upserts and new deliveries (stored pending, sent after the commit) planned for one evaluation. */
+export interface IncidentWritePlan {
+  readonly incidents: readonly IncidentRecord[];
+  readonly deliveries: readonly DeliveryRecord[];
+}
+
+/**
+ * Plans an evaluation's incident changes from the view read in its transaction (decision 0015). `plan` must
+ * not do I/O: the model's incidents stay locked while it runs.
+ */
+export interface IncidentPlanner<P extends IncidentWritePlan> {
+  readonly modelId: string;
+  readonly since: Date;
+  readonly plan: (view: IncidentView) => P;
 }
 
 /** The persistence port of monitoring. */
@@ -82,14 +155,20 @@ export interface MonitoringStore {
   deleteMonitor(id: string): Promise<void>;
 
   loadMonitorRun(monitorId: string): Promise<MonitorRunRecord | undefined>;
-  saveMonitorRun(record: MonitorRunRecord): Promise<void>;
+  /** Saves the run; with a fence, only while that lease is held (else LeaseLostError, nothing saved). */
+  saveMonitorRun(record: MonitorRunRecord, fence?: LeaseFence): Promise<void>;
   listMonitorStates(monitorId: string): Promise<MonitorStateRecord[]>;
   /** Saves states and results of one evaluation in one transaction (results upsert by window). */
-  saveEvaluation(input: {
-    readonly states: readonly MonitorStateRecord[];
-    readonly results: readonly MonitorResultRecord[];
-    readonly run: MonitorRunRecord;
-  }): Promise<void>;
+  saveEvaluation(input: EvaluationWrite): Promise<void>;
+  /**
+   * The transactional outbox (decision 0015): in ONE transaction checks the fence, locks the model's
+   * incidents (PostgreSQL: a transaction advisory lock per model; DuckDB: its single writer), writes the
+   * states, results and run, reads the incident view, calls `planner.plan` and writes the incidents and
+   * deliveries it returns. Anything failing (the plan included) rolls everything back. Returns the plan.
+   */
+  commitEvaluation<P extends IncidentWritePlan>(
+    input: EvaluationWrite & { readonly planner: IncidentPlanner<P> },
+  ): Promise<P>;
   listMonitorResults(filter: MonitorResultFilter): Promise<Page<MonitorResultRecord>>;
   /** The newest result of every monitor scope (for /metrics). */
   listLatestMonitorResults(): Promise<MonitorResultRecord[]>;
@@ -137,4 +216,22 @@ export interface MonitoringStore {
   }): Promise<number[]>;
   /** The newest prediction time of a version, or null. */
   findLatestEventTime(versionId: string): Promise<Date | null>;
+
+  /**
+   * Non-null vectors of one embedding column per group, at most `maxRowsPerGroup` each: the rows whose
+   * md5(seed:event id) sorts first, so the sample is seeded and the same in every adapter.
+   */
+  readEmbeddings(
+    request: GatherRequest<GatherColumn> & { readonly maxRowsPerGroup: number; readonly seed: number },
+  ): Promise<EmbeddingSample>;
+  recordIngestRejections(record: IngestRejectionRecord): Promise<void>;
+  /** Rows a stream received (stored, and rejected) with receipt times in [fromMs, toMs). */
+  readReceipts(input: {
+    readonly versionId: string;
+    readonly stream: EventStream;
+    readonly fromMs: number;
+    readonly toMs: number;
+  }): Promise<ReceiptsInRange>;
+  /** Saved revisions of a version schema, oldest first (adapters record them in saveVersionSchema). */
+  listSchemaRevisions(versionId: string): Promise<SchemaRevisionRecord[]>;
 }

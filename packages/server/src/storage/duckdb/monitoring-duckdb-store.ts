@@ -6,6 +6,13 @@ import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { Page, PageRequest } from "../../registry/records.js";
 import type { MonitoringStore } from "../monitoring-store.js";
 import {
+  commitEvaluationOn,
+  toDeliveryColumns,
+  toIncidentColumns,
+  upsertDocumentRow,
+  writeEvaluation,
+} from "./evaluation-commit.js";
+import {
   findLatestEventTime,
   listLateEventTimes,
   readBins,
@@ -20,9 +27,9 @@ import {
   monitorFromRow,
   monitorResultFromRow,
   policyFromRow,
-  toSegmentKey,
 } from "./monitoring-rows.js";
 import type { Row } from "./registry-rows.js";
+import { createDuckDbSignalStore } from "./signal-queries.js";
 
 /** What the DuckDB store lends its monitoring part. */
 export interface DuckDbMonitoringContext {
@@ -60,15 +67,7 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
     return toPage(rows, count, convert);
   };
   const upsertDocument = (table: string, id: string, columns: Record<string, DuckDBValue>) =>
-    inTransaction(async (connection) => {
-      await connection.run(`DELETE FROM ${table} WHERE id = $1`, [id]);
-      const names = Object.keys(columns);
-      const values = names.map((name, i) => (name.endsWith("_at") ? cast(i + 2) : `$${i + 2}`));
-      await connection.run(
-        `INSERT INTO ${table} (id, ${names.join(", ")}) VALUES ($1, ${values.join(", ")})`,
-        [id, ...names.map((name) => columns[name] ?? null)],
-      );
-    });
+    inTransaction((connection) => upsertDocumentRow(connection, table, id, columns));
   const findOne = async <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> => {
     const rows = await query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
     return rows[0] === undefined ? undefined : convert(rows[0]);
@@ -130,63 +129,8 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
           row.detector_json === null ? null : (JSON.parse(row.detector_json as string) as unknown),
       }));
     },
-    saveEvaluation: ({ states, results, run }) =>
-      inTransaction(async (connection) => {
-        for (const state of states) {
-          const key = toSegmentKey(state.segment);
-          await connection.run("DELETE FROM monitor_states WHERE monitor_id = $1 AND segment_key = $2", [
-            state.monitorId,
-            key,
-          ]);
-          await connection.run("INSERT INTO monitor_states VALUES ($1, $2, $3, $4)", [
-            state.monitorId,
-            key,
-            JSON.stringify(state.state),
-            state.detectorState === null || state.detectorState === undefined
-              ? null
-              : JSON.stringify(state.detectorState),
-          ]);
-        }
-        // One DELETE and one multi-row INSERT per evaluation: results upsert by (monitor, segment, window).
-        for (let offset = 0; offset < results.length; offset += 500) {
-          const chunk = results.slice(offset, offset + 500);
-          const keys: DuckDBValue[] = [];
-          const matches = chunk.map((result, index) => {
-            keys.push(result.monitorId, toSegmentKey(result.segment), result.windowStart.toISOString());
-            const base = index * 3;
-            return `(monitor_id = $${base + 1} AND segment_key = $${base + 2} AND window_start = ${cast(base + 3)})`;
-          });
-          await connection.run(`DELETE FROM monitor_results WHERE ${matches.join(" OR ")}`, keys);
-          const values: DuckDBValue[] = [];
-          const rows = chunk.map((result, index) => {
-            values.push(
-              result.monitorId,
-              result.modelId,
-              toSegmentKey(result.segment),
-              result.windowStart.toISOString(),
-              result.windowEnd.toISOString(),
-              result.value,
-              result.sampleSize,
-              result.severity,
-              result.status,
-              result.detail,
-              JSON.stringify(result.evidence),
-              result.evaluatedAt.toISOString(),
-            );
-            const p = (n: number) => `$${index * 12 + n}`;
-            return `(${p(1)}, ${p(2)}, ${p(3)}, ${cast(index * 12 + 4)}, ${cast(index * 12 + 5)}, ${p(6)}, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${cast(index * 12 + 12)})`;
-          });
-          await connection.run(`INSERT INTO monitor_results VALUES ${rows.join(", ")}`, values);
-        }
-        await connection.run("DELETE FROM monitor_runs WHERE monitor_id = $1", [run.monitorId]);
-        await connection.run(`INSERT INTO monitor_runs VALUES ($1, ${cast(2)}, $3, ${cast(4)}, ${cast(5)})`, [
-          run.monitorId,
-          ts(run.lastRunAt),
-          run.lastError,
-          ts(run.evaluatedUntil),
-          ts(run.seenReceivedUntil),
-        ]);
-      }),
+    saveEvaluation: (input) => inTransaction((connection) => writeEvaluation(connection, input)),
+    commitEvaluation: (input) => inTransaction((connection) => commitEvaluationOn(connection, input)),
     listMonitorResults: (filter) => {
       const where = ["monitor_id = $1"];
       const params: DuckDBValue[] = [filter.monitorId];
@@ -219,16 +163,7 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
       return rows.map(monitorResultFromRow);
     },
 
-    saveIncident: (record) =>
-      upsertDocument("incidents", record.id, {
-        model_id: record.incident.modelId,
-        status: record.incident.status,
-        opened_at: new Date(record.incident.openedAtMs).toISOString(),
-        resolved_at:
-          record.incident.resolvedAtMs === null ? null : new Date(record.incident.resolvedAtMs).toISOString(),
-        record_json: JSON.stringify(record),
-        created_at: new Date(record.incident.openedAtMs).toISOString(),
-      }),
+    saveIncident: (record) => upsertDocument("incidents", record.id, toIncidentColumns(record)),
     findIncident: (id) => findOne("incidents", id, incidentFromRow),
     listIncidents: (filter) => {
       const where: string[] = [];
@@ -257,13 +192,7 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
     listChannels: (filter) => pageOf("alert_channels", [], [], filter, "created_at, id", channelFromRow),
     deleteChannel: (id) => execute("DELETE FROM alert_channels WHERE id = $1", [id]),
 
-    saveDelivery: (record) =>
-      upsertDocument("deliveries", record.id, {
-        status: record.status,
-        next_attempt_at: ts(record.nextAttemptAt),
-        record_json: JSON.stringify(record),
-        created_at: ts(record.createdAt),
-      }),
+    saveDelivery: (record) => upsertDocument("deliveries", record.id, toDeliveryColumns(record)),
     listDeliveries: (filter) =>
       filter.status === undefined
         ? pageOf("deliveries", [], [], filter, "created_at, id", deliveryFromRow)
@@ -291,5 +220,6 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
     readValues: (request) => readValues(query, request),
     listLateEventTimes: (input) => listLateEventTimes(query, input),
     findLatestEventTime: (versionId) => findLatestEventTime(query, versionId),
+    ...createDuckDbSignalStore({ query, execute }),
   };
 }

@@ -1,9 +1,8 @@
 /**
  * The PostgreSQL implementation of the MonitoringStore port: definitions, incidents, channels,
- * deliveries and policies as JSON documents upserted by id, results as typed rows upserted by window,
- * and the gather reads of monitoring-gather.ts.
+ * deliveries and policies as JSON documents upserted by id, results as typed rows upserted by window
+ * (evaluation-commit.ts: one transaction with the incidents and deliveries), and the gather reads.
  */
-import type { MonitorResultRecord } from "../../monitoring/monitoring-records.js";
 import type { Page, PageRequest } from "../../registry/records.js";
 import type { MonitoringStore } from "../monitoring-store.js";
 import {
@@ -13,56 +12,20 @@ import {
   monitorFromRow,
   monitorResultFromRow,
   policyFromRow,
-  toSegmentKey,
 } from "../duckdb/monitoring-rows.js";
+import { findLatestEventTime, listLateEventTimes, readValues } from "./monitoring-gather.js";
+import { readBinsPreferringProfiles, readNumericEdgesPreferringProfiles } from "./profile-gather.js";
+import { createPgSignalStore } from "./signal-queries.js";
 import {
-  findLatestEventTime,
-  listLateEventTimes,
-  readBins,
-  readNumericEdges,
-  readValues,
-} from "./monitoring-gather.js";
-import type { Param, PgContext, Row, TxClient } from "./pg-session.js";
-
-function toJsonOrNull(value: unknown): string | null {
-  return value === null || value === undefined ? null : JSON.stringify(value);
-}
-
-async function saveRun(
-  client: TxClient,
-  run: Parameters<MonitoringStore["saveMonitorRun"]>[0],
-): Promise<void> {
-  await client.query(
-    `INSERT INTO monitor_runs VALUES ($1, $2, $3, $4, $5) ON CONFLICT (monitor_id) DO UPDATE SET
-       last_run_at = excluded.last_run_at, last_error = excluded.last_error,
-       evaluated_until = excluded.evaluated_until, seen_received_until = excluded.seen_received_until`,
-    [run.monitorId, run.lastRunAt, run.lastError, run.evaluatedUntil, run.seenReceivedUntil],
-  );
-}
-
-async function saveResult(client: TxClient, result: MonitorResultRecord): Promise<void> {
-  await client.query(
-    `INSERT INTO monitor_results VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT (monitor_id, segment_key, window_start) DO UPDATE SET model_id = excluded.model_id,
-       window_end = excluded.window_end, value = excluded.value, sample_size = excluded.sample_size,
-       severity = excluded.severity, status = excluded.status, detail = excluded.detail,
-       evidence_json = excluded.evidence_json, evaluated_at = excluded.evaluated_at`,
-    [
-      result.monitorId,
-      result.modelId,
-      toSegmentKey(result.segment),
-      result.windowStart,
-      result.windowEnd,
-      result.value,
-      result.sampleSize,
-      result.severity,
-      result.status,
-      result.detail,
-      JSON.stringify(result.evidence),
-      result.evaluatedAt,
-    ],
-  );
-}
+  commitEvaluationOn,
+  saveRun,
+  toDeliveryColumns,
+  toDocumentUpsert,
+  toIncidentColumns,
+  writeEvaluation,
+} from "./evaluation-commit.js";
+import type { Param, PgContext, Row } from "./pg-session.js";
+import { assertLeaseHeld } from "./pg-work-leases.js";
 
 /** Creates the monitoring part of the PostgreSQL store. */
 export function createPgMonitoringStore(db: PgContext): MonitoringStore {
@@ -86,14 +49,8 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
     return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
   };
   const upsertDocument = async (table: string, id: string, columns: Record<string, Param>): Promise<void> => {
-    const names = Object.keys(columns);
-    const values = names.map((_, i) => `$${i + 2}`);
-    const updates = names.map((name) => `${name} = excluded.${name}`);
-    await execute(
-      `INSERT INTO ${table} (id, ${names.join(", ")}) VALUES ($1, ${values.join(", ")})
-       ON CONFLICT (id) DO UPDATE SET ${updates.join(", ")}`,
-      [id, ...names.map((name) => columns[name] ?? null)],
-    );
+    const { sql, params } = toDocumentUpsert(table, id, columns);
+    await execute(sql, params);
   };
   const findOne = async <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> => {
     const rows = await query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
@@ -139,7 +96,11 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
         seenReceivedUntil: (row.seen_received_until as Date | null) ?? null,
       };
     },
-    saveMonitorRun: (record) => inTransaction((client) => saveRun(client, record)),
+    saveMonitorRun: (record, fence) =>
+      inTransaction(async (client) => {
+        await assertLeaseHeld(client, fence);
+        await saveRun(client, record);
+      }),
     async listMonitorStates(monitorId) {
       const rows = await query("SELECT * FROM monitor_states WHERE monitor_id = $1 ORDER BY segment_key", [
         monitorId,
@@ -152,23 +113,8 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
           typeof row.detector_json === "string" ? (JSON.parse(row.detector_json) as unknown) : null,
       }));
     },
-    saveEvaluation: ({ states, results, run: runRecord }) =>
-      inTransaction(async (client) => {
-        for (const state of states) {
-          await client.query(
-            `INSERT INTO monitor_states VALUES ($1, $2, $3, $4) ON CONFLICT (monitor_id, segment_key)
-             DO UPDATE SET state_json = excluded.state_json, detector_json = excluded.detector_json`,
-            [
-              state.monitorId,
-              toSegmentKey(state.segment),
-              JSON.stringify(state.state),
-              toJsonOrNull(state.detectorState),
-            ],
-          );
-        }
-        for (const result of results) await saveResult(client, result);
-        await saveRun(client, runRecord);
-      }),
+    saveEvaluation: (input) => inTransaction((client) => writeEvaluation(client, input)),
+    commitEvaluation: (input) => inTransaction((client) => commitEvaluationOn(client, input)),
     listMonitorResults: (filter) => {
       const where = ["monitor_id = $1"];
       const params: Param[] = [filter.monitorId];
@@ -197,15 +143,7 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
       return rows.map(monitorResultFromRow);
     },
 
-    saveIncident: (record) =>
-      upsertDocument("incidents", record.id, {
-        model_id: record.incident.modelId,
-        status: record.incident.status,
-        opened_at: new Date(record.incident.openedAtMs),
-        resolved_at: record.incident.resolvedAtMs === null ? null : new Date(record.incident.resolvedAtMs),
-        record_json: JSON.stringify(record),
-        created_at: new Date(record.incident.openedAtMs),
-      }),
+    saveIncident: (record) => upsertDocument("incidents", record.id, toIncidentColumns(record)),
     findIncident: (id) => findOne("incidents", id, incidentFromRow),
     listIncidents: (filter) => {
       const where: string[] = [];
@@ -230,13 +168,7 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
     listChannels: (filter) => pageOf("alert_channels", [], [], filter, "created_at, id", channelFromRow),
     deleteChannel: (id) => run("DELETE FROM alert_channels WHERE id = $1", [id]),
 
-    saveDelivery: (record) =>
-      upsertDocument("deliveries", record.id, {
-        status: record.status,
-        next_attempt_at: record.nextAttemptAt,
-        record_json: JSON.stringify(record),
-        created_at: record.createdAt,
-      }),
+    saveDelivery: (record) => upsertDocument("deliveries", record.id, toDeliveryColumns(record)),
     listDeliveries: (filter) =>
       filter.status === undefined
         ? pageOf("deliveries", [], [], filter, "created_at, id", deliveryFromRow)
@@ -259,10 +191,11 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
     listPolicies: (filter) => pageOf("policies", [], [], filter, "created_at, id", policyFromRow),
     deletePolicy: (id) => run("DELETE FROM policies WHERE id = $1", [id]),
 
-    readNumericEdges: (request) => readNumericEdges(query, request),
-    readBins: (request) => readBins(query, request),
+    readNumericEdges: (request) => readNumericEdgesPreferringProfiles(query, request),
+    readBins: (request) => readBinsPreferringProfiles(query, request),
     readValues: (request) => readValues(query, request),
     listLateEventTimes: (input) => listLateEventTimes(query, input),
     findLatestEventTime: (versionId) => findLatestEventTime(query, versionId),
+    ...createPgSignalStore(db),
   };
 }
