@@ -55,6 +55,7 @@ async function openConfiguredStore(config: Config): Promise<Store> {
     path: toDatabasePath(config.dataDir),
     memoryLimit: config.duckdb.memoryLimit,
     threads: config.duckdb.threads,
+    checkpointThreshold: config.duckdb.checkpointThreshold,
   });
 }
 

@@ -6,6 +6,8 @@ import { z } from "zod";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const positiveInt = z.coerce.number().int().positive();
+/** A DuckDB size setting such as 1GB or 512MiB. */
+const byteSize = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "e.g. 1GB or 512MiB");
 const booleanString = z.union([
   z.boolean(),
   z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1"),
@@ -30,12 +32,13 @@ export const configSchema = z
       .describe("how long a graceful shutdown may take before the process exits anyway"),
     duckdb: z
       .object({
-        memoryLimit: z
-          .string()
-          .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, "e.g. 1GB or 512MiB")
-          .default("1GB")
-          .describe("DuckDB memory_limit"),
+        memoryLimit: byteSize.default("1GB").describe("DuckDB memory_limit"),
         threads: positiveInt.max(256).default(2).describe("DuckDB worker threads"),
+        checkpointThreshold: byteSize
+          .default("256MB")
+          .describe(
+            "write-ahead log size that triggers a checkpoint; larger means fewer ingest stalls and a longer replay after a crash",
+          ),
       })
       .prefault({})
       .describe("embedded DuckDB store"),

@@ -38,6 +38,8 @@ export interface DuckDbStoreOptions {
   readonly path: string;
   readonly memoryLimit: string;
   readonly threads: number;
+  /** WAL size that triggers an automatic checkpoint (DuckDB's default, 16MB, when absent). */
+  readonly checkpointThreshold?: string;
 }
 
 /** The file is held by another process (DuckDB allows one writer process per file). */
@@ -66,6 +68,9 @@ async function openInstance(options: DuckDbStoreOptions): Promise<DuckDBInstance
     return await DuckDBInstance.create(options.path, {
       memory_limit: options.memoryLimit,
       threads: String(options.threads),
+      ...(options.checkpointThreshold === undefined
+        ? {}
+        : { checkpoint_threshold: options.checkpointThreshold }),
     });
   } catch (error) {
     if (/lock/i.test((error as Error).message)) throw new StoreLockedError(options.path, error);
