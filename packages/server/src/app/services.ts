@@ -17,6 +17,7 @@ import { DEFAULT_ROADMAP_RULESET } from "@sextant/core";
 import { createComplianceService, type ComplianceService } from "../roadmap/compliance-service.js";
 import { createEvaluationService, type EvaluationService } from "../roadmap/evaluation-service.js";
 import { createRoadmapService, type RoadmapService } from "../roadmap/roadmap-service.js";
+import { createScheduledAssessmentTask } from "../roadmap/scheduled-assessment.js";
 import { createOverviewService, type OverviewService } from "../overview/overview-service.js";
 
 /** The services of one server. */
@@ -50,6 +51,21 @@ export function createServices(options: {
     intervalMs: config.retention.intervalMs,
     logger: options.logger,
   });
+  const auth = createAuthServices({ store, config, clock, ids });
+  const roadmap = createRoadmapService({
+    store,
+    audit: auth.audit,
+    clock,
+    ruleset: DEFAULT_ROADMAP_RULESET,
+    deploymentMode: config.roadmap.deploymentMode,
+    rawEventsRetentionDays: config.retention.rawEventsDays,
+  });
+  const scheduledAssessment = createScheduledAssessmentTask({
+    roadmap,
+    store,
+    intervalDays: config.roadmap.assessmentIntervalDays,
+    logger: options.logger,
+  });
   const monitoring = createMonitoringServices({
     store,
     clock,
@@ -58,7 +74,7 @@ export function createServices(options: {
     maxAttempts: config.monitoring.deliveryMaxAttempts,
     baseBackoffMs: config.monitoring.deliveryBackoffMs,
     leaseTtlMs: config.monitoring.leaseTtlMs,
-    housekeeping: [retention],
+    housekeeping: [retention, scheduledAssessment],
     ...(options.leases === undefined ? {} : { leases: options.leases }),
   });
   const rawBuffer = createIngestBuffer({
@@ -73,15 +89,6 @@ export function createServices(options: {
   const maxReportedErrors = config.ingest.maxReportedErrors;
   const ingest = createIngestService({ store, registry, buffer, clock, maxReportedErrors });
   const baselines = createBaselineService({ store, ids, clock, registry, ingest, maxReportedErrors });
-  const auth = createAuthServices({ store, config, clock, ids });
-  const roadmap = createRoadmapService({
-    store,
-    audit: auth.audit,
-    clock,
-    ruleset: DEFAULT_ROADMAP_RULESET,
-    deploymentMode: config.roadmap.deploymentMode,
-    rawEventsRetentionDays: config.retention.rawEventsDays,
-  });
   const evaluations = createEvaluationService({ store, roadmap, clock });
   const compliance = createComplianceService({
     store,

@@ -196,6 +196,15 @@ export const configSchema = z
           .describe(
             "where this installation runs, for the roadmap's data-residency facts (the server cannot tell on-premises from a cloud account)",
           ),
+        assessmentIntervalDays: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .max(365)
+          .default(7)
+          .describe(
+            "days between scheduled roadmap assessments once the questionnaire is saved (the trend); 0 = only on demand",
+          ),
       })
       .prefault({})
       .describe("roadmap & maturity facts the server cannot observe"),

@@ -151,7 +151,14 @@ export function createMonitorScheduler(options: {
     }
     await outbox.processDue(at);
     if (options.housekeeping !== undefined && options.housekeeping.length > 0 && (await leases.tryLead())) {
-      for (const task of options.housekeeping) await task(at);
+      // One failing task (a retention pass, a scheduled assessment) must not stop the others or the tick.
+      for (const task of options.housekeeping) {
+        try {
+          await task(at);
+        } catch (error) {
+          logger.warn({ err: error }, "housekeeping task failed");
+        }
+      }
     }
     stats = {
       ticks: stats.ticks + 1,
