@@ -57,6 +57,11 @@ async function main(): Promise<void> {
     .split(",")
     .map(Number);
   console.log(`sextant report --json, 15-column peer data, median of ${runs} runs (wall s, peak RSS MB)`);
+  // Node reads this CA bundle at every process start, before any of sextant's code runs (docs/decisions/0008).
+  if (process.env.NODE_EXTRA_CA_CERTS !== undefined)
+    console.log(
+      "note: NODE_EXTRA_CA_CERTS is set; Node loads that bundle at start-up (about 40 ms per process here), and the figures include it",
+    );
   for (const rows of sizes) {
     const index = [10_000, 100_000, 1_000_000].indexOf(rows);
     const dir = rows === 1_000_000 ? await generate(rows) : join(peerDir, String(rows));

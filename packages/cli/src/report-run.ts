@@ -91,12 +91,30 @@ async function startWorkerEarly(
 ): Promise<FeatureDriftWorker | undefined> {
   const sizes = await Promise.all([stat(run.reference), stat(run.current)]).catch(() => undefined);
   const bytes = sizes === undefined ? 0 : sizes[0].size + sizes[1].size;
-  return bytes >= minFileBytesForEarlyWorker ? server.startFeatureDriftWorker() : undefined;
+  if (bytes < minFileBytesForEarlyWorker) return undefined;
+  const worker = server.startFeatureDriftWorker();
+  // The worker reads a Parquet current file: it opens its DuckDB on it while this thread profiles both.
+  if (worker !== undefined && isParquet(server, run)) worker.prepareSideRead(run.current);
+  return worker;
+}
+
+function isParquet(server: ReportServer, run: ReportInvocation): boolean {
+  try {
+    return server.selectFileFormat(run.current, run.format) === "parquet";
+  } catch {
+    return false; // An unknown extension is reported by loadDatasets.
+  }
 }
 
 type ReportServer = typeof import("@sextant/server/report");
 
-async function loadInputs(server: ReportServer, run: ReportInvocation, out: CliOutput, progress: Progress) {
+async function loadInputs(
+  server: ReportServer,
+  run: ReportInvocation,
+  out: CliOutput,
+  progress: Progress,
+  worker: FeatureDriftWorker | undefined,
+) {
   const fromFile = run.schemaFile === undefined ? undefined : await loadSchemaFile(run.schemaFile);
   const data = await server.loadDatasets({
     referencePath: run.reference,
@@ -108,6 +126,8 @@ async function loadInputs(server: ReportServer, run: ReportInvocation, out: CliO
     strict: run.strict,
     allowTypeErrors: run.allowTypeErrors,
     onProgress: progress.update,
+    // A worker started early reads the current file while this thread reads the reference.
+    ...(worker === undefined ? {} : { readSideElsewhere: worker.readSide }),
   });
   progress.done();
   if (!run.quiet) {
@@ -156,7 +176,7 @@ export async function runReport(
   const server = await import("@sextant/server/report");
   const earlyWorker = await startWorkerEarly(server, run);
   try {
-    const data = await loadInputs(server, run, out, progress);
+    const data = await loadInputs(server, run, out, progress, earlyWorker);
     const report = await server.buildReport(data, {
       drift: {
         policy: run.policy,

@@ -11,16 +11,24 @@ function clipProbability(p: number): number {
   return Math.min(Math.max(p, CLIP_EPSILON), 1 - CLIP_EPSILON);
 }
 
-/** Mean binary log loss of 0/1 labels against positive-class probabilities (non-empty input). */
+/**
+ * Mean binary log loss of 0/1 labels against positive-class probabilities (non-empty input). The losses
+ * are summed as they are computed, with the same Neumaier steps as `computeCompensatedSum` over an
+ * array of them (so the same result), without that array.
+ */
 export function computeBinaryLogLoss(yTrue: ArrayLike<number>, yScore: ArrayLike<number>): number {
-  const losses = new Float64Array(yTrue.length);
+  let sum = 0;
+  let compensation = 0;
   for (let i = 0; i < yTrue.length; i++) {
     const positive = clipProbability(yScore[i] as number);
     const negative = 1 - positive;
     const rowSum = negative + positive;
-    losses[i] = -Math.log((yTrue[i] === 1 ? positive : negative) / rowSum);
+    const loss = -Math.log((yTrue[i] === 1 ? positive : negative) / rowSum);
+    const next = sum + loss;
+    compensation += Math.abs(sum) >= Math.abs(loss) ? sum - next + loss : loss - next + sum;
+    sum = next;
   }
-  return computeCompensatedSum(losses) / yTrue.length;
+  return (sum + compensation) / yTrue.length;
 }
 
 /** Mean multiclass log loss; `probabilities` is row-major n × classCount, `classIndex` the true column. */

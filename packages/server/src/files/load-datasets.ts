@@ -329,13 +329,28 @@ function toSchema(inference: ColumnInference[], roles: DatasetRoles): DatasetSch
 /** Loads both files; throws `InputError` for every problem with the input. */
 export async function loadDatasets(request: LoadDatasetsRequest): Promise<LoadedDatasets> {
   const progress = request.onProgress ?? (() => undefined);
-  await checkFile(request.referencePath, "reference");
-  await checkFile(request.currentPath, "current");
-  const referenceFormat = selectFileFormat(request.referencePath, request.format);
-  const currentFormat = selectFileFormat(request.currentPath, request.format);
-  (globalThis as any).__t?.("checked");
-  const session = await openDuckDbSession();
-  (globalThis as any).__t?.("opened");
+  // DuckDB opens on its own threads while the files are checked (closed again if they fail).
+  const opening = openDuckDbSession();
+  opening.catch(() => undefined);
+  let formats: [FileFormat, FileFormat];
+  try {
+    await checkFile(request.referencePath, "reference");
+    await checkFile(request.currentPath, "current");
+    formats = [
+      selectFileFormat(request.referencePath, request.format),
+      selectFileFormat(request.currentPath, request.format),
+    ];
+  } catch (error) {
+    void opening.then(
+      (s) => {
+        s.close();
+      },
+      () => undefined,
+    );
+    throw error;
+  }
+  const [referenceFormat, currentFormat] = formats;
+  const session = await opening;
   try {
     await settleInOrder<[unknown, unknown]>([
       createSide(session, "ref", {
@@ -345,7 +360,6 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       }),
       createSide(session, "cur", { path: request.currentPath, format: currentFormat, label: "current" }),
     ]);
-    (globalThis as any).__t?.("created");
     progress(0.05, "reading schema");
     const [referenceColumns, currentColumns] = await settleInOrder<[DescribedColumn[], DescribedColumn[]]>([
       describeSide(session, "ref", request.referencePath, "reference"),
@@ -365,14 +379,12 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
         storageFromDuckDbType(currentTypes.get(c.name)!),
       ),
     }));
-    (globalThis as any).__t?.("described");
     progress(0.15, "profiling columns");
     const facts = await gatherFacts(session, storages);
     if (facts.referenceRows === 0)
       throw new InputError("FILE_EMPTY", `reference file has no rows: ${request.referencePath}`);
     if (facts.currentRows === 0)
       throw new InputError("FILE_EMPTY", `current file has no rows: ${request.currentPath}`);
-    (globalThis as any).__t?.("facts");
     const inference = decideKinds(facts.columns, request);
     const factsByName = new Map(facts.columns.map((f) => [f.name, f]));
     const { plans, warnings } = await planColumns(session, inference, factsByName, request.allowTypeErrors);
@@ -387,7 +399,6 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
         ? {}
         : { readCurrentElsewhere: { read: request.readSideElsewhere, path: request.currentPath } }),
     });
-    (globalThis as any).__t?.("read");
     progress(0.6, "read");
     const duplicateIds = await countDuplicateIds(session, request.roles.id);
     return {

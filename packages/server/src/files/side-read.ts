@@ -105,18 +105,39 @@ export interface SideReadRequest {
 /** Reads a side somewhere else (another thread); rejects when it cannot. */
 export type SideReader = (request: SideReadRequest) => Promise<SideRead>;
 
-/** Reads a Parquet side on a DuckDB of its own (one thread), as `readSideRows` does in the main session. */
-export async function readParquetSideAlone(request: SideReadRequest): Promise<SideRead> {
-  const tables = request.entries.map((entries) => {
-    if (entries === undefined) return undefined;
-    const table = createHashCodeTable(entries);
-    // The same entries built a table in the calling thread, so they cannot collide here.
-    if (table === undefined) throw new Error("category hashes collide");
-    return table;
-  });
+/**
+ * Opens a DuckDB of its own (one thread) with the Parquet file at `path` as the view `cur`: what
+ * `readParquetSideAlone` reads from. Opened ahead (while the other thread profiles the files), it takes
+ * DuckDB's loading and opening off the read's critical path.
+ */
+export async function openParquetSide(path: string): Promise<DuckDbSession> {
   const session = await openDuckDbSession({ threads: 1, connections: 1 });
   try {
-    await session.run(`CREATE VIEW cur AS SELECT * FROM ${toScanSql(request.path, "parquet")}`);
+    await session.run(`CREATE VIEW cur AS SELECT * FROM ${toScanSql(path, "parquet")}`);
+    return session;
+  } catch (error) {
+    session.close();
+    throw error;
+  }
+}
+
+/**
+ * Reads a Parquet side on a DuckDB of its own (one thread), as `readSideRows` does in the main session;
+ * `opened` is a session `openParquetSide(request.path)` opened ahead (closed here either way).
+ */
+export async function readParquetSideAlone(
+  request: SideReadRequest,
+  opened?: Promise<DuckDbSession>,
+): Promise<SideRead> {
+  const session = await (opened ?? openParquetSide(request.path));
+  try {
+    const tables = request.entries.map((entries) => {
+      if (entries === undefined) return undefined;
+      const table = createHashCodeTable(entries);
+      // The same entries built a table in the calling thread, so they cannot collide here.
+      if (table === undefined) throw new Error("category hashes collide");
+      return table;
+    });
     return await readSideRows({
       session,
       sql: request.sql,

@@ -145,7 +145,6 @@ async function assembleReport(
   const roles = data.schema.roles;
   const features = selectFeatures(data);
   const performanceColumns = toPerformanceColumns(data);
-  (globalThis as any).__t?.("asm");
   progress(0.8, "computing performance");
   const sortedScores = new Map<string, SidePair<Float64Array>>();
   const performance =
@@ -169,7 +168,6 @@ async function assembleReport(
       ? []
       : [computeFairnessEntry({ column: name, groups, ...outcomes })];
   });
-  (globalThis as any).__t?.("perf");
   progress(0.85, "comparing segments");
   const segments = roles.segments.flatMap((name) => {
     const segment = data.columns.get(name);
@@ -193,18 +191,14 @@ async function assembleReport(
   const predictionNames = [roles.prediction, ...(roles.predictionProba ?? [])].filter(
     (n): n is string => n !== undefined,
   );
-  (globalThis as any).__t?.("tdrift");
   const predictionDrift = driftOf({ names: predictionNames, data, drift, sorted: sortedScores }).columns;
-  (globalThis as any).__t?.("pdrift");
   // Quality that does not need the numeric features' sorted sides is computed while the worker may still run.
   const earlyQuality = new Map(
     [...data.columns]
       .filter(([name, c]) => c.kind !== "numeric" || !features.has(name))
       .map(([name, c]) => [name, computeColumnQualityEntry(name, c)]),
   );
-  (globalThis as any).__t?.("equal");
   const { section: main, embeddings: preparedEmbeddings } = await featureDrift;
-  (globalThis as any).__t?.("fdrift");
   const quality = computeQualitySection(data, roles.id !== undefined, main.numericQuality, earlyQuality);
   const embeddings = preparedEmbeddings.flatMap((p) => {
     const entry = main.columns.find((c) => c.name === p.name);

@@ -107,7 +107,7 @@ describe("feature drift in a worker thread", () => {
     expect(scoredThere).toBeLessThan(10);
   }, 60_000);
 
-  it("reads a Parquet side in the worker as on a DuckDB here", async () => {
+  it("reads a Parquet side in the worker as on a DuckDB here, opened ahead or not", async () => {
     const directory = mkdtempSync(join(tmpdir(), "sextant-worker-read-"));
     const path = join(directory, "cur.parquet");
     const session = await openDuckDbSession();
@@ -127,10 +127,17 @@ describe("feature drift in a worker thread", () => {
       const read = await worker.readSide(request);
       expect(read).toEqual(await readParquetSideAlone(request));
       expect((read.buffers[0] as Float64Array)[4999]).toBe(2499.5);
-      // A file that cannot be read rejects (the caller then reads it itself).
-      await expect(
-        worker.readSide({ ...request, path: join(directory, "missing.parquet") }),
-      ).rejects.toThrow();
+      // Opened ahead (as the CLI does while profiling): the same read.
+      worker.prepareSideRead(path);
+      expect(await worker.readSide(request)).toEqual(read);
+      // Prepared for another file: that session is dropped and this one read as before.
+      worker.prepareSideRead(join(directory, "other.parquet"));
+      expect(await worker.readSide(request)).toEqual(read);
+      // A file that cannot be read rejects (the caller then reads it itself), prepared or not.
+      const missing = join(directory, "missing.parquet");
+      await expect(worker.readSide({ ...request, path: missing })).rejects.toThrow();
+      worker.prepareSideRead(missing);
+      await expect(worker.readSide({ ...request, path: missing })).rejects.toThrow();
     } finally {
       worker.terminate();
       rmSync(directory, { recursive: true, force: true });

@@ -22,6 +22,8 @@ import {
 
 /** Messages to the worker: read the current side of the input (while this thread reads the reference), then score. */
 export type FeatureDriftRequest =
+  /** Opens the worker's DuckDB on the Parquet file at `path` ahead of its `read-side` request. */
+  | { readonly type: "prepare-side"; readonly path: string }
   | { readonly type: "read-side"; readonly request: SideReadRequest }
   | {
       readonly type: "start";
@@ -45,6 +47,8 @@ export type FeatureDriftReply =
 /** A started worker thread for one report. */
 export interface FeatureDriftWorker {
   readonly post: (request: FeatureDriftRequest) => void;
+  /** Opens the worker's DuckDB on the Parquet file at `path` now, so a later `readSide` of it starts at once. */
+  readonly prepareSideRead: (path: string) => void;
   /** Reads a Parquet side in the worker, on a DuckDB of its own. */
   readonly readSide: SideReader;
   /** Settles with the worker's scores; rejects when it fails or exits first. */
@@ -101,6 +105,9 @@ export function startFeatureDriftWorker(create?: () => Worker): FeatureDriftWork
   return {
     post: (request) => {
       worker.postMessage(request);
+    },
+    prepareSideRead: (path) => {
+      worker.postMessage({ type: "prepare-side", path } satisfies FeatureDriftRequest);
     },
     readSide: (request) =>
       new Promise<SideRead>((resolve, reject) => {

@@ -5,6 +5,7 @@
  * reply, never thrown into the void.
  */
 import { parentPort } from "node:worker_threads";
+import type { DuckDbSession } from "../files/duckdb-session.js";
 import type { ScoredFeature } from "./feature-drift.js";
 import {
   scoreClaimedColumns,
@@ -19,17 +20,49 @@ function reply(message: FeatureDriftReply): void {
   port!.postMessage(message);
 }
 
+/** A Parquet side's DuckDB opened ahead of the read request (`prepare-side`), by file path. */
+let prepared: { readonly path: string; readonly session: Promise<DuckDbSession> } | undefined;
+
+function prepareSide(path: string): void {
+  const session = import("../files/side-read.js").then((m) => m.openParquetSide(path));
+  // A failure here only means the read opens its own session (and reports its own error).
+  session.catch(() => undefined);
+  prepared = { path, session };
+}
+
+/** The session prepared for `path`, or undefined (the read then opens one). */
+function takePreparedSession(path: string): Promise<DuckDbSession> | undefined {
+  const ahead = prepared;
+  prepared = undefined;
+  if (ahead === undefined) return undefined;
+  if (ahead.path !== path) {
+    void ahead.session.then(
+      (s) => {
+        s.close();
+      },
+      () => undefined,
+    );
+    return undefined;
+  }
+  return ahead.session.catch(async () => (await import("../files/side-read.js")).openParquetSide(path));
+}
+
 /** Reads a side on the worker's own DuckDB; loaded on first use, so scoring alone never loads DuckDB. */
 async function readSide(request: FeatureDriftRequest & { type: "read-side" }): Promise<void> {
   try {
     const { readParquetSideAlone } = await import("../files/side-read.js");
-    reply({ type: "side-read", read: await readParquetSideAlone(request.request) });
+    const opened = takePreparedSession(request.request.path);
+    reply({ type: "side-read", read: await readParquetSideAlone(request.request, opened) });
   } catch (error) {
     reply({ type: "side-read-failed", message: error instanceof Error ? error.message : String(error) });
   }
 }
 
 port.on("message", (request: FeatureDriftRequest) => {
+  if (request.type === "prepare-side") {
+    prepareSide(request.path);
+    return;
+  }
   if (request.type === "read-side") {
     void readSide(request);
     return;

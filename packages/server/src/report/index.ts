@@ -3,7 +3,7 @@
  * without the HTTP app, so the CLI's `report` and `check` start without loading Fastify.
  */
 export { isInputError, InputError, type InputErrorCode } from "../files/input-error.js";
-export { isFileFormat, fileFormats, type FileFormat } from "../files/file-format.js";
+export { isFileFormat, fileFormats, selectFileFormat, type FileFormat } from "../files/file-format.js";
 export { loadDatasets, type LoadDatasetsRequest } from "../files/load-datasets.js";
 export type { ColumnInference, LoadedColumn, LoadedDatasets } from "../files/loaded-datasets.js";
 export { buildReport, type BuildReportOptions } from "./build-report.js";

@@ -70,7 +70,8 @@ function binaryScores(
 }
 
 function computeBinarySide(target: Int32Array, scores: Float64Array) {
-  const yTrue = new Float64Array(target.length);
+  // 0/1 labels: bytes hold them exactly and touch an eighth of the fresh memory doubles would.
+  const yTrue = new Uint8Array(target.length);
   const yScore = new Float64Array(target.length);
   let kept = 0;
   let finite = 0;
