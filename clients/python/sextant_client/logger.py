@@ -137,16 +137,23 @@ class PredictionLogger:
                 if self._first_queued_at is None:
                     self._lock.wait(timeout=self.flush_interval_seconds)
                     continue
+                # -inf marks a full batch: send full batches only, a partial rest waits for its interval.
+                full_batch_only = self._first_queued_at == float("-inf")
                 remaining = self._first_queued_at + self.flush_interval_seconds - time.monotonic()
                 if remaining > 0:
                     self._lock.wait(timeout=remaining)
                     continue
-            self._send_queued()
+            self._send_queued(full_batches_only=full_batch_only)
 
-    def _send_queued(self) -> None:
+    def _send_queued(self, full_batches_only: bool = False) -> None:
         with self._send_lock:
             while True:
                 with self._lock:
+                    if full_batches_only and len(self._queue) < self.max_batch_rows:
+                        # The rest (if any) is partial: it goes when its interval is up, not now.
+                        if self._first_queued_at == float("-inf"):
+                            self._first_queued_at = time.monotonic() if self._queue else None
+                        return
                     batch, self._queue = self._queue[: self.max_batch_rows], self._queue[self.max_batch_rows :]
                     if not self._queue:
                         self._first_queued_at = None

@@ -49,6 +49,20 @@ class PredictionLoggerTest(unittest.TestCase):
         self.assertEqual(len(ids[0]), 36)
         self.assertEqual([r["id"] for r in client.calls[0]], ids)
 
+    def test_a_row_logged_while_a_full_batch_is_in_flight_waits_for_its_interval(self) -> None:
+        client = FakeClient()
+        client.gate.clear()
+        logger = PredictionLogger(client, "v", max_batch_rows=2, flush_interval_seconds=60)  # type: ignore[arg-type]
+        logger.log({"x": 0})
+        logger.log({"x": 1})
+        time.sleep(0.05)  # the full batch is now being sent (held at the gate)
+        logger.log({"x": 2})
+        client.gate.set()
+        time.sleep(0.2)
+        self.assertEqual([len(call) for call in client.calls], [2], "the lone row must not go out on its own at once")
+        logger.close()
+        self.assertEqual([len(call) for call in client.calls], [2, 1])
+
     def test_sends_a_partial_batch_after_the_interval(self) -> None:
         client = FakeClient()
         logger = PredictionLogger(client, "v", max_batch_rows=100, flush_interval_seconds=0.2)  # type: ignore[arg-type]
