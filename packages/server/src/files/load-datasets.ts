@@ -271,14 +271,18 @@ async function gatherFacts(
 ) {
   const counted = storages.filter((c) => isDistinctCounted(c.storage));
   const listLengthSql = toListLengthSql(storages);
+  // The distinct-values scan is by far the longest: it takes a connection first (a connection is taken
+  // when a query is issued), and the cheap counts share the other one.
+  const distinctQuery =
+    counted.length === 0
+      ? Promise.resolve([])
+      : session.queryRows(toDistinctValuesSql(counted, maxListedDistinctValues));
   const [referenceCounts, currentCounts, distinctRows, listLengthRows] = await settleInOrder<
     [unknown[][], unknown[][], unknown[][], unknown[][]]
   >([
     session.queryRows(toSideCountsSql("ref", storages)),
     session.queryRows(toSideCountsSql("cur", storages)),
-    counted.length === 0
-      ? Promise.resolve([])
-      : session.queryRows(toDistinctValuesSql(counted, maxListedDistinctValues)),
+    distinctQuery,
     listLengthSql === undefined ? Promise.resolve([]) : session.queryRows(listLengthSql),
   ]);
   const distinct = toDistinctValues(counted, distinctRows);
