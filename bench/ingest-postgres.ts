@@ -1,10 +1,11 @@
 /**
  * Ingest benchmark against PostgreSQL: starts a throwaway PostgreSQL 15 (initdb + pg_ctl in a temp dir,
- * fsync off unless --fsync), then Sextant server processes with `--store postgres` on it, registers a
+ * durable by default: fsync and full-page writes on, as a 2xx promises; `--no-fsync` runs it like the test
+ * harness, fsync off), then Sextant server processes with `--store postgres` on it, registers a
  * 20-feature model version and sends NDJSON batches of 1,000 predictions with `Authorization: Bearer`.
  * Prints predictions/s with 1 and then 2 server processes sharing the database (ids never repeat).
  *
- *   npx tsx bench/ingest-postgres.ts [--seconds 15] [--senders-per-process 4] [--processes 2]
+ *   npx tsx bench/ingest-postgres.ts [--seconds 15] [--senders-per-process 4] [--processes 2] [--spread-hours 1] [--no-fsync]
  */
 import { startPostgresTestServer } from "../packages/server/src/storage/postgres/testing/postgres-server.js";
 import { spawnServer, type ServerProcess } from "../packages/server/src/testing/spawn-server.js";
@@ -81,7 +82,8 @@ async function runPhase(options: {
 const seconds = readFlag("seconds", 15);
 const sendersPerProcess = readFlag("senders-per-process", 4);
 const processCount = readFlag("processes", 2);
-const database = await startPostgresTestServer({ fsync: process.argv.includes("--fsync") });
+const durable = !process.argv.includes("--no-fsync");
+const database = await startPostgresTestServer({ fsync: durable });
 const servers: ServerProcess[] = [];
 try {
   const flags = ["--port", "0", "--demo-enabled", "false", "--log-level", "warn", "--store", "postgres"];
@@ -102,7 +104,9 @@ try {
   const tails = buildRowTails();
   process.stdout.write(
     `bench/ingest-postgres: ${numericFeatures + categoricalFeatures} features, NDJSON batches of ${rowsPerBatch}, ` +
-      `${sendersPerProcess} senders per server process, PostgreSQL at ${database.url}\n`,
+      `event times within ${readFlag("spread-hours", 1)} h per batch, ` +
+      `${sendersPerProcess} senders per server process, PostgreSQL at ${database.url} ` +
+      `(${durable ? "durable: fsync on" : "fsync OFF: acknowledgements not durable"})\n`,
   );
   await runPhase({ urls: [first.url + path], seconds: 2, sendersPerUrl: 2, tails, firstBatch: 9_000_000 });
   for (let count = 1; count <= processCount; count += 1) {

@@ -54,8 +54,12 @@ export async function registerVersion(base: string): Promise<string> {
   return String(version.id);
 }
 
-/** Row bodies without the id, generated once; each batch only prefixes fresh ids. */
-export function buildRowTails(): string[] {
+/**
+ * Row bodies without the id, generated once; each batch only prefixes fresh ids. Event times fall within
+ * `spreadHours` hours (`--spread-hours`, default 1: a live model's batch of 1,000 predictions spans
+ * seconds to minutes; 24 is the worst case for PostgreSQL's per-hour profiles, one per hour touched).
+ */
+export function buildRowTails(spreadHours = readFlag("spread-hours", 1)): string[] {
   let state = 42;
   const random = (): number => {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
@@ -63,7 +67,7 @@ export function buildRowTails(): string[] {
   };
   return Array.from({ length: rowsPerBatch }, () => {
     const row: Record<string, unknown> = {
-      ts: new Date(1_767_225_600_000 + Math.floor(random() * 86_400_000)).toISOString(),
+      ts: new Date(1_767_225_600_000 + Math.floor(random() * spreadHours * 3_600_000)).toISOString(),
     };
     for (let i = 0; i < numericFeatures; i += 1) row[`f${i}`] = Math.round(random() * 1e6) / 1e3;
     for (let i = 0; i < categoricalFeatures; i += 1) row[`c${i}`] = `cat${Math.floor(random() * 20)}`;

@@ -4,7 +4,7 @@
  * Prints sustained predictions/s, batch acknowledgement latency (p50/p99) and the server's RSS,
  * then overloads it to show back-pressure (503 INGEST_BUFFER_FULL) and bounded memory.
  *
- *   npx tsx bench/ingest.ts [--seconds 20] [--concurrency 4] [--overload-concurrency 64] [--cpu-prof DIR]
+ *   npx tsx bench/ingest.ts [--seconds 20] [--concurrency 4] [--overload-concurrency 64] [--cpu-prof DIR] [--spread-hours 1]
  *
  * `--cpu-prof DIR` writes a V8 CPU profile of the server process into DIR when it exits.
  */
@@ -170,7 +170,8 @@ try {
   const url = `${server.url}/api/v1/versions/${versionId}/predictions`;
   const tails = buildRowTails();
   process.stdout.write(
-    `bench/ingest: ${numericFeatures + categoricalFeatures} features, NDJSON batches of ${rowsPerBatch} rows, server ${server.url}\n`,
+    `bench/ingest: ${numericFeatures + categoricalFeatures} features, NDJSON batches of ${rowsPerBatch} rows ` +
+      `(event times within ${readFlag("spread-hours", 1)} h), server ${server.url}\n`,
   );
   await runPhase({ url, pid: server.child.pid!, seconds: 2, concurrency: 2, tails, firstBatch: 1_000_000 });
   report(
