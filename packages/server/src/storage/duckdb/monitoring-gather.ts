@@ -8,19 +8,17 @@ import type { SegmentCondition } from "@sextant/sdk";
 import type {
   BinnedColumn,
   ColumnBins,
-  EventStream,
   GatheredValues,
   GatherColumn,
   GatherRequest,
   GroupBins,
 } from "../monitoring-store.js";
+import { describeGatherSource, type DescribedSource, type GatherDialect } from "../gather-source.js";
 import type { Row } from "./registry-rows.js";
-import { quoteIdentifier, systemColumns, toEventTableName } from "./sql-text.js";
+import { systemColumns, toEventTableName } from "./sql-text.js";
 
 /** Runs a read query. */
 export type QueryFn = (sql: string, params?: DuckDBValue[]) => Promise<Row[]>;
-
-const aliasOf: Record<EventStream, string> = { predictions: "p", labels: "l", outcomes: "o" };
 
 function toTimestampLiteral(ms: number): string {
   if (!Number.isFinite(ms)) throw new RangeError("window bound must be finite");
@@ -32,71 +30,15 @@ function toDoubleLiteral(value: number): string {
   return `CAST('${value.toString()}' AS DOUBLE)`;
 }
 
-/** FROM clause, window-index expression and time filter of a source. */
-export function describeSource(request: GatherRequest<GatherColumn>): {
-  from: string;
-  windowIndex: string;
-  where: string[];
-  column: (column: GatherColumn) => string;
-} {
-  const { source } = request;
-  if (source.kind === "reference") {
-    return {
-      from: `${toEventTableName("reference", source.referenceId)} r`,
-      windowIndex: "0",
-      where: [],
-      column: (column) => `r.${quoteIdentifier(column.name)}`,
-    };
-  }
-  const id = systemColumns.eventId;
-  const ts = `p.${systemColumns.timestamp}`;
-  const streams = new Set(request.columns.map((column) => column.stream));
-  const joinKind = request.labelledOnly === true ? "JOIN" : "LEFT JOIN";
-  let from = `${toEventTableName("predictions", source.versionId)} p`;
-  if (streams.has("labels") || request.labelledOnly === true) {
-    from += ` ${joinKind} ${toEventTableName("labels", source.versionId)} l ON l.${id} = p.${id}`;
-  }
-  if (streams.has("outcomes")) {
-    from += ` LEFT JOIN ${toEventTableName("outcomes", source.versionId)} o ON o.${id} = p.${id}`;
-  }
-  const column = (c: GatherColumn): string => `${aliasOf[c.stream]}.${quoteIdentifier(c.name)}`;
-  if (source.kind === "range") {
-    return {
-      from,
-      windowIndex: "0",
-      where: [`${ts} >= ${toTimestampLiteral(source.fromMs)}`, `${ts} < ${toTimestampLiteral(source.toMs)}`],
-      column,
-    };
-  }
-  const windows = source.windows;
-  const first = windows[0];
-  const last = windows[windows.length - 1];
-  if (first === undefined || last === undefined) throw new RangeError("no windows to gather");
-  const durationMs = first.endMs - first.startMs;
-  const isRegular = windows.every(
-    (window, index) =>
-      window.endMs - window.startMs === durationMs && window.startMs === first.startMs + index * durationMs,
-  );
-  const arithmetic = `CAST((epoch_ms(${ts}) - ${first.startMs}) // ${durationMs} AS INTEGER)`;
-  if (windows.length === 1 || isRegular) {
-    return {
-      from,
-      windowIndex: windows.length === 1 ? "0" : arithmetic,
-      where: [`${ts} >= ${toTimestampLiteral(first.startMs)}`, `${ts} < ${toTimestampLiteral(last.endMs)}`],
-      column,
-    };
-  }
-  // Irregular sets (late windows plus new ones) have gaps: rows between them belong to no window.
-  const ranges = windows.map(
-    (window) =>
-      `(${ts} >= ${toTimestampLiteral(window.startMs)} AND ${ts} < ${toTimestampLiteral(window.endMs)})`,
-  );
-  return {
-    from,
-    windowIndex: `CASE ${ranges.map((range, index) => `WHEN ${range} THEN ${index}`).join(" ")} END`,
-    where: [`(${ranges.join(" OR ")})`],
-    column,
-  };
+const duckDbDialect: GatherDialect = {
+  timestamp: toTimestampLiteral,
+  windowArithmetic: (ts, startMs, durationMs) =>
+    `CAST((epoch_ms(${ts}) - ${startMs}) // ${durationMs} AS INTEGER)`,
+};
+
+/** FROM clause, window-index expression and time filter of a source (DuckDB literals). */
+export function describeSource(request: GatherRequest<GatherColumn>): DescribedSource {
+  return describeGatherSource(request, duckDbDialect);
 }
 
 function toConditionSql(condition: SegmentCondition, column: string, params: DuckDBValue[]): string {

@@ -1,32 +1,8 @@
-/** SQL text helpers of the DuckDB adapter: identifier quoting and the names of per-version tables. */
+/** SQL text of the DuckDB adapter: the shared names (../sql-names.ts) and column types. */
 
-const safeIdPattern = /^[a-z]{2,4}_[0-9a-z]{8,40}$/;
-
-/** Quotes an identifier (user column names may hold any printable character but `"`). */
-export function quoteIdentifier(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** The physical table of a version stream or a reference; refuses ids that are not Sextant ids. */
-export function toEventTableName(
-  kind: "predictions" | "labels" | "outcomes" | "reference",
-  id: string,
-): string {
-  if (!safeIdPattern.test(id)) throw new Error(`unsafe table id ${JSON.stringify(id)}`);
-  const prefix = { predictions: "ev_pred", labels: "ev_label", outcomes: "ev_outcome", reference: "ev_ref" }[
-    kind
-  ];
-  return `${prefix}_${id}`;
-}
+export { quoteIdentifier, systemColumns, toEventTableName } from "../sql-names.js";
 
 /** The SQL type of a storage type. */
 export function toSqlType(storage: "double" | "varchar" | "boolean" | "double_list"): string {
   return { double: "DOUBLE", varchar: "VARCHAR", boolean: "BOOLEAN", double_list: "DOUBLE[]" }[storage];
 }
-
-/** System columns every event table starts with. */
-export const systemColumns = {
-  eventId: "__sx_event_id",
-  timestamp: "__sx_ts",
-  receivedAt: "__sx_received_at",
-} as const;

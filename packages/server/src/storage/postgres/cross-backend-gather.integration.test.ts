@@ -75,6 +75,12 @@ describe("gather reads agree between DuckDB and PostgreSQL", () => {
     ];
     const requests: GatherRequest<BinnedColumn>[] = [
       { source: { kind: "windows", versionId, windows: hourWindows }, segment: null, columns },
+      // A late window plus a new one, with a gap between them: rows in the gap belong to no window.
+      {
+        source: { kind: "windows", versionId, windows: [hourWindows[0]!, hourWindows[2]!] },
+        segment: null,
+        columns,
+      },
       {
         source: {
           kind: "windows",

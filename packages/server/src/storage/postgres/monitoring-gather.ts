@@ -7,93 +7,32 @@
 import type { SegmentCondition } from "@sextant/sdk";
 import type {
   BinnedColumn,
-  EventStream,
   GatheredValues,
   GatherColumn,
   GatherRequest,
   GroupBins,
 } from "../monitoring-store.js";
+import { describeGatherSource, type DescribedSource, type GatherDialect } from "../gather-source.js";
 import type { Param, Row } from "./pg-session.js";
-import { quoteIdentifier, systemColumns, toEventTableName, toTimestampSql } from "./sql-text.js";
+import { systemColumns, toEventTableName, toTimestampSql } from "./sql-text.js";
 
 /** Runs a read query. */
 export type QueryFn = (sql: string, params?: readonly Param[]) => Promise<Row[]>;
-
-const aliasOf: Record<EventStream, string> = { predictions: "p", labels: "l", outcomes: "o" };
 
 function toDoubleLiteral(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError("edge must be finite");
   return `'${value.toString()}'::float8`;
 }
 
-interface DescribedSource {
-  readonly from: string;
-  readonly windowIndex: string;
-  readonly where: string[];
-  readonly column: (column: GatherColumn) => string;
-}
+const postgresDialect: GatherDialect = {
+  timestamp: toTimestampSql,
+  windowArithmetic: (ts, startMs, durationMs) =>
+    `floor((extract(epoch FROM ${ts}) * 1000 - ${startMs}) / ${durationMs})::int`,
+};
 
-function describeWindows(
-  request: GatherRequest<GatherColumn>,
-  from: string,
-  column: DescribedSource["column"],
-): DescribedSource {
-  const source = request.source;
-  if (source.kind !== "windows") throw new Error("not a windows source");
-  const ts = `p.${systemColumns.timestamp}`;
-  const windows = source.windows;
-  const first = windows[0];
-  const last = windows[windows.length - 1];
-  if (first === undefined || last === undefined) throw new RangeError("no windows to gather");
-  const durationMs = first.endMs - first.startMs;
-  const isRegular = windows.every(
-    (window, index) =>
-      window.endMs - window.startMs === durationMs && window.startMs === first.startMs + index * durationMs,
-  );
-  const arithmetic = `floor((extract(epoch FROM ${ts}) * 1000 - ${first.startMs}) / ${durationMs})::int`;
-  const branches = windows
-    .map((window, index) => `WHEN ${ts} < ${toTimestampSql(window.endMs)} THEN ${index}`)
-    .join(" ");
-  return {
-    from,
-    windowIndex: windows.length === 1 ? "0" : isRegular ? arithmetic : `CASE ${branches} END`,
-    where: [`${ts} >= ${toTimestampSql(first.startMs)}`, `${ts} < ${toTimestampSql(last.endMs)}`],
-    column,
-  };
-}
-
-/** FROM clause, window-index expression and time filter of a source. */
+/** FROM clause, window-index expression and time filter of a source (PostgreSQL literals). */
 export function describeSource(request: GatherRequest<GatherColumn>): DescribedSource {
-  const { source } = request;
-  if (source.kind === "reference") {
-    return {
-      from: `${toEventTableName("reference", source.referenceId)} r`,
-      windowIndex: "0",
-      where: [],
-      column: (column) => `r.${quoteIdentifier(column.name)}`,
-    };
-  }
-  const id = systemColumns.eventId;
-  const ts = `p.${systemColumns.timestamp}`;
-  const streams = new Set(request.columns.map((column) => column.stream));
-  const joinKind = request.labelledOnly === true ? "JOIN" : "LEFT JOIN";
-  let from = `${toEventTableName("predictions", source.versionId)} p`;
-  if (streams.has("labels") || request.labelledOnly === true) {
-    from += ` ${joinKind} ${toEventTableName("labels", source.versionId)} l ON l.${id} = p.${id}`;
-  }
-  if (streams.has("outcomes")) {
-    from += ` LEFT JOIN ${toEventTableName("outcomes", source.versionId)} o ON o.${id} = p.${id}`;
-  }
-  const column = (c: GatherColumn): string => `${aliasOf[c.stream]}.${quoteIdentifier(c.name)}`;
-  if (source.kind === "range") {
-    return {
-      from,
-      windowIndex: "0",
-      where: [`${ts} >= ${toTimestampSql(source.fromMs)}`, `${ts} < ${toTimestampSql(source.toMs)}`],
-      column,
-    };
-  }
-  return describeWindows(request, from, column);
+  return describeGatherSource(request, postgresDialect);
 }
 
 function toConditionSql(condition: SegmentCondition, column: string, params: Param[]): string {
