@@ -7,6 +7,7 @@ import type { UserRecord } from "../../auth/auth-records.js";
 import { zeroHash } from "../../auth/audit-chain.js";
 import type { Page, PageRequest } from "../../registry/records.js";
 import type { AuthStore } from "../auth-store.js";
+import { toWhereClause } from "../sql-where.js";
 import { appendAuditDraftsWithin } from "./audit-append.js";
 import { apiKeyFromRow, auditFromRow, membershipFromRow, sessionFromRow, userFromRow } from "../auth-rows.js";
 import { UniqueViolationError } from "../store.js";
@@ -22,20 +23,8 @@ export interface DuckDbQueryContext {
 const ts = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
 const iso = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 
-/** Builds a WHERE clause from optional conditions, numbering parameters. */
-function toWhere(conditions: readonly [(index: number) => string, DuckDBValue | undefined][]): {
-  clause: string;
-  params: DuckDBValue[];
-} {
-  const params: DuckDBValue[] = [];
-  const parts: string[] = [];
-  for (const [condition, value] of conditions) {
-    if (value === undefined) continue;
-    params.push(value);
-    parts.push(condition(params.length));
-  }
-  return { clause: parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`, params };
-}
+const toWhere = (conditions: readonly [(index: number) => string, DuckDBValue | undefined][]) =>
+  toWhereClause<DuckDBValue>(conditions);
 
 /** Creates the AuthStore part of the DuckDB store. */
 export function createDuckDbAuthStore(db: DuckDbQueryContext): AuthStore {
@@ -225,7 +214,7 @@ export function createDuckDbAuthStore(db: DuckDbQueryContext): AuthStore {
           : ids.length === 0
             ? "NULL"
             : ids.map((id) => `'${id.replaceAll("'", "''")}'`).join(", ");
-      const where = toWhere([
+      const base = toWhere([
         [(i) => `workspace_id = $${i}`, filter.workspaceId],
         [(i) => `actor_id = $${i}`, filter.actorId],
         [(i) => `action = $${i}`, filter.action],
@@ -234,9 +223,13 @@ export function createDuckDbAuthStore(db: DuckDbQueryContext): AuthStore {
         [(i) => `occurred_at >= ${ts(i)}`, iso(filter.from ?? null) ?? undefined],
         [(i) => `occurred_at < ${ts(i)}`, iso(filter.to ?? null) ?? undefined],
       ]);
-      if (idList !== undefined) {
-        where.clause = `${where.clause === "" ? "WHERE" : `${where.clause} AND`} workspace_id IN (${idList})`;
-      }
+      const where =
+        idList === undefined
+          ? base
+          : {
+              ...base,
+              clause: `${base.clause === "" ? "WHERE" : `${base.clause} AND`} workspace_id IN (${idList})`,
+            };
       return page("audit_log", where, "seq DESC", filter, auditFromRow);
     },
     async scanAuditEntries(afterSeq, limit) {

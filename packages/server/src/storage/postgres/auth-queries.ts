@@ -5,6 +5,7 @@
  */
 import type { Page, PageRequest } from "../../registry/records.js";
 import type { AuthStore } from "../auth-store.js";
+import { toWhereClause, type WhereClause } from "../sql-where.js";
 import { appendAuditDraftsWithin } from "./audit-append.js";
 import {
   apiKeyFromRow,
@@ -16,22 +17,10 @@ import {
 } from "./auth-rows.js";
 import type { Param, PgContext, Row } from "./pg-session.js";
 
-interface Where {
-  readonly clause: string;
-  readonly params: Param[];
-}
+type Where = WhereClause<Param>;
 
-/** Builds a WHERE clause from optional conditions, numbering parameters. */
-function toWhere(conditions: readonly [(index: number) => string, Param | undefined][]): Where {
-  const params: Param[] = [];
-  const parts: string[] = [];
-  for (const [condition, value] of conditions) {
-    if (value === undefined) continue;
-    params.push(value);
-    parts.push(condition(params.length));
-  }
-  return { clause: parts.length === 0 ? "" : `WHERE ${parts.join(" AND ")}`, params };
-}
+const toWhere = (conditions: readonly [(index: number) => string, Param | undefined][]): Where =>
+  toWhereClause<Param>(conditions);
 
 /** Creates the AuthStore part of the PostgreSQL store. */
 export function createPgAuthStore(db: PgContext): AuthStore {
