@@ -75,9 +75,6 @@ export function createIncidentService(options: {
     },
     list: (filter) => store.listIncidents(filter),
     async act(id, action, at) {
-      const record = await this.load(id);
-      const applied = computeIncidentAfterAction({ incident: record.incident, action, at });
-      if (applied.status !== "applied") throw new AppError("INCIDENT_STATE_CONFLICT", applied.reason);
       const kind = (
         {
           acknowledge: "acknowledged",
@@ -87,13 +84,18 @@ export function createIncidentService(options: {
           unsnooze: "snoozed",
         } as const
       )[action.kind];
-      const next: IncidentRecord = {
-        ...record,
-        incident: applied.incident,
-        timeline: [...record.timeline, { at, kind, monitorId: null, detail: `by user (${action.kind})` }],
-        updatedAt: at,
-      };
-      await store.saveIncident(next);
+      // Applied to the incident as stored inside the write, so a worker's concurrent update is never lost.
+      const next = await store.changeIncident(id, (record) => {
+        const applied = computeIncidentAfterAction({ incident: record.incident, action, at });
+        if (applied.status !== "applied") throw new AppError("INCIDENT_STATE_CONFLICT", applied.reason);
+        return {
+          ...record,
+          incident: applied.incident,
+          timeline: [...record.timeline, { at, kind, monitorId: null, detail: `by user (${action.kind})` }],
+          updatedAt: at,
+        };
+      });
+      if (next === undefined) throw new AppError("INCIDENT_NOT_FOUND", `no incident with id ${id}`);
       return next;
     },
   };

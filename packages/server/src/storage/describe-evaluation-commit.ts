@@ -249,5 +249,31 @@ export function describeEvaluationCommit(getStore: () => Store): void {
       await expect(failing).rejects.toThrow();
       await expectNothingCommitted(store);
     });
+
+    it("changes one incident in a transaction: applied to the stored record, nothing written if it throws", async () => {
+      const store = getStore();
+      await seed(store);
+      const id = buildIncident(1, modelA, 0, null).id;
+      expect(await store.changeIncident("inc_commit9999999999", (record) => record)).toBeUndefined();
+      const changed = await store.changeIncident(id, (record) => ({
+        ...record,
+        title: `${record.title} (acknowledged)`,
+      }));
+      expect(changed?.title).toBe("incident 1 (acknowledged)");
+      expect((await store.findIncident(id))?.title).toBe("incident 1 (acknowledged)");
+      // Two changes racing: each sees the other's result, none is lost.
+      await Promise.all(
+        ["a", "b"].map((mark) =>
+          store.changeIncident(id, (record) => ({ ...record, title: `${record.title} ${mark}` })),
+        ),
+      );
+      expect((await store.findIncident(id))?.title).toMatch(/^incident 1 \(acknowledged\) (a b|b a)$/);
+      await expect(
+        store.changeIncident(id, () => {
+          throw new Error("refused");
+        }),
+      ).rejects.toThrow("refused");
+      expect((await store.findIncident(id))?.title).toMatch(/^incident 1 \(acknowledged\) (a b|b a)$/);
+    });
   });
 }

@@ -174,6 +174,15 @@ export interface MonitoringStore {
   listLatestMonitorResults(): Promise<MonitorResultRecord[]>;
 
   saveIncident(record: IncidentRecord): Promise<void>;
+  /**
+   * Reads the incident, applies `change` and writes the result in one transaction, holding the same
+   * per-model lock as commitEvaluation, so a user's action and a worker's update never overwrite each
+   * other. Undefined when no such incident; a throwing `change` writes nothing.
+   */
+  changeIncident(
+    id: string,
+    change: (current: IncidentRecord) => IncidentRecord,
+  ): Promise<IncidentRecord | undefined>;
   findIncident(id: string): Promise<IncidentRecord | undefined>;
   listIncidents(
     filter: PageRequest & {

@@ -168,3 +168,16 @@ export async function commitEvaluationOn<P extends IncidentWritePlan>(
   }
   return plan;
 }
+
+/** Reads, changes and writes one incident on the transaction's connection (the writer serialises it). */
+export async function changeIncidentOn(
+  connection: DuckDBConnection,
+  id: string,
+  change: (current: IncidentRecord) => IncidentRecord,
+): Promise<IncidentRecord | undefined> {
+  const row = (await readRows(connection, "SELECT * FROM incidents WHERE id = $1", [id]))[0];
+  if (row === undefined) return undefined;
+  const next = change(incidentFromRow(row));
+  await upsertDocumentRow(connection, "incidents", next.id, toIncidentColumns(next));
+  return next;
+}

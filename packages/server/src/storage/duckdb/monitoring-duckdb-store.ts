@@ -6,6 +6,7 @@ import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { Page, PageRequest } from "../../registry/records.js";
 import type { MonitoringStore } from "../monitoring-store.js";
 import {
+  changeIncidentOn,
   commitEvaluationOn,
   toDeliveryColumns,
   toIncidentColumns,
@@ -131,6 +132,7 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
     },
     saveEvaluation: (input) => inTransaction((connection) => writeEvaluation(connection, input)),
     commitEvaluation: (input) => inTransaction((connection) => commitEvaluationOn(connection, input)),
+    changeIncident: (id, change) => inTransaction((connection) => changeIncidentOn(connection, id, change)),
     listMonitorResults: (filter) => {
       const where = ["monitor_id = $1"];
       const params: DuckDBValue[] = [filter.monitorId];

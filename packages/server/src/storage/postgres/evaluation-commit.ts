@@ -166,3 +166,23 @@ export async function commitEvaluationOn<P extends IncidentWritePlan>(
   }
   return plan;
 }
+
+/** Reads, changes and writes one incident under its model's incident lock (as commitEvaluationOn takes). */
+export async function changeIncidentOn(
+  client: TxClient,
+  id: string,
+  change: (current: IncidentRecord) => IncidentRecord,
+): Promise<IncidentRecord | undefined> {
+  const owner = (await queryRows(client, "SELECT model_id FROM incidents WHERE id = $1", [id]))[0];
+  if (owner === undefined) return undefined;
+  await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [
+    incidentLockClass,
+    String(owner.model_id),
+  ]);
+  const row = (await queryRows(client, "SELECT * FROM incidents WHERE id = $1", [id]))[0];
+  if (row === undefined) return undefined;
+  const next = change(incidentFromRow(row));
+  const { sql, params } = toDocumentUpsert("incidents", next.id, toIncidentColumns(next));
+  await client.query(sql, params);
+  return next;
+}

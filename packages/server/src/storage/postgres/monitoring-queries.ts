@@ -17,6 +17,7 @@ import { findLatestEventTime, listLateEventTimes, readValues } from "./monitorin
 import { readBinsPreferringProfiles, readNumericEdgesPreferringProfiles } from "./profile-gather.js";
 import { createPgSignalStore } from "./signal-queries.js";
 import {
+  changeIncidentOn,
   commitEvaluationOn,
   saveRun,
   toDeliveryColumns,
@@ -115,6 +116,7 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
     },
     saveEvaluation: (input) => inTransaction((client) => writeEvaluation(client, input)),
     commitEvaluation: (input) => inTransaction((client) => commitEvaluationOn(client, input)),
+    changeIncident: (id, change) => inTransaction((client) => changeIncidentOn(client, id, change)),
     listMonitorResults: (filter) => {
       const where = ["monitor_id = $1"];
       const params: Param[] = [filter.monitorId];
