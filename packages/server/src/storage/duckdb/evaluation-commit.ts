@@ -5,11 +5,7 @@
  * between the view's read and the plan's writes.
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
-import type {
-  DeliveryRecord,
-  IncidentRecord,
-  MonitorStateRecord,
-} from "../../monitoring/monitoring-records.js";
+import type { DeliveryRecord, IncidentRecord } from "../../monitoring/monitoring-records.js";
 import type {
   EvaluationWrite,
   IncidentPlanner,
@@ -18,6 +14,7 @@ import type {
 } from "../monitoring-store.js";
 import { incidentFromRow, toSegmentKey } from "./monitoring-rows.js";
 import type { Row } from "./registry-rows.js";
+import { monitorStateFromRow } from "../overview-rows.js";
 
 const ts = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 const cast = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
@@ -143,12 +140,7 @@ async function readIncidentView(
   );
   return {
     incidents: incidents.map(incidentFromRow),
-    states: states.map((row): MonitorStateRecord => ({
-      monitorId: String(row.monitor_id),
-      segment: row.segment_key === "" ? null : String(row.segment_key),
-      state: JSON.parse(String(row.state_json)) as never,
-      detectorState: row.detector_json === null ? null : (JSON.parse(row.detector_json as string) as unknown),
-    })),
+    states: states.map(monitorStateFromRow),
   };
 }
 

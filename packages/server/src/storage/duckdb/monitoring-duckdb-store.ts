@@ -31,6 +31,7 @@ import {
 } from "./monitoring-rows.js";
 import type { Row } from "./registry-rows.js";
 import { createDuckDbSignalStore } from "./signal-queries.js";
+import { monitorStateFromRow } from "../overview-rows.js";
 
 /** What the DuckDB store lends its monitoring part. */
 export interface DuckDbMonitoringContext {
@@ -122,13 +123,7 @@ export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): M
       const rows = await query("SELECT * FROM monitor_states WHERE monitor_id = $1 ORDER BY segment_key", [
         monitorId,
       ]);
-      return rows.map((row) => ({
-        monitorId,
-        segment: row.segment_key === "" ? null : String(row.segment_key),
-        state: JSON.parse(String(row.state_json)) as never,
-        detectorState:
-          row.detector_json === null ? null : (JSON.parse(row.detector_json as string) as unknown),
-      }));
+      return rows.map(monitorStateFromRow);
     },
     saveEvaluation: (input) => inTransaction((connection) => writeEvaluation(connection, input)),
     commitEvaluation: (input) => inTransaction((connection) => commitEvaluationOn(connection, input)),

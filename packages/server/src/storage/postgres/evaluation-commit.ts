@@ -9,7 +9,6 @@ import type {
   IncidentRecord,
   MonitorResultRecord,
   MonitorRunRecord,
-  MonitorStateRecord,
 } from "../../monitoring/monitoring-records.js";
 import type {
   EvaluationWrite,
@@ -20,6 +19,7 @@ import type {
 import { incidentFromRow, toSegmentKey } from "../duckdb/monitoring-rows.js";
 import { queryRows, type Param, type TxClient } from "./pg-session.js";
 import { assertLeaseHeld } from "./pg-work-leases.js";
+import { monitorStateFromRow } from "../overview-rows.js";
 
 // Two-int advisory key space: class 7305 names start-up sections (pg-work-leases.ts); 7306 locks a model's
 // incidents for the length of a transaction.
@@ -136,13 +136,7 @@ async function readIncidentView(client: TxClient, modelId: string, since: Date):
   );
   return {
     incidents: incidents.map(incidentFromRow),
-    states: states.map((row): MonitorStateRecord => ({
-      monitorId: String(row.monitor_id),
-      segment: row.segment_key === "" ? null : String(row.segment_key),
-      state: JSON.parse(String(row.state_json)) as never,
-      detectorState:
-        typeof row.detector_json === "string" ? (JSON.parse(row.detector_json) as unknown) : null,
-    })),
+    states: states.map(monitorStateFromRow),
   };
 }
 

@@ -27,6 +27,7 @@ import {
 } from "./evaluation-commit.js";
 import type { Param, PgContext, Row } from "./pg-session.js";
 import { assertLeaseHeld } from "./pg-work-leases.js";
+import { monitorStateFromRow } from "../overview-rows.js";
 
 /** Creates the monitoring part of the PostgreSQL store. */
 export function createPgMonitoringStore(db: PgContext): MonitoringStore {
@@ -106,13 +107,7 @@ export function createPgMonitoringStore(db: PgContext): MonitoringStore {
       const rows = await query("SELECT * FROM monitor_states WHERE monitor_id = $1 ORDER BY segment_key", [
         monitorId,
       ]);
-      return rows.map((row) => ({
-        monitorId,
-        segment: row.segment_key === "" ? null : String(row.segment_key),
-        state: JSON.parse(String(row.state_json)) as never,
-        detectorState:
-          typeof row.detector_json === "string" ? (JSON.parse(row.detector_json) as unknown) : null,
-      }));
+      return rows.map(monitorStateFromRow);
     },
     saveEvaluation: (input) => inTransaction((client) => writeEvaluation(client, input)),
     commitEvaluation: (input) => inTransaction((client) => commitEvaluationOn(client, input)),
