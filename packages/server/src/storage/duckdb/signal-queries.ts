@@ -4,18 +4,15 @@
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { ColumnSpec } from "@sextant/sdk";
-import type { IngestRejectionRecord, MonitoringStore, SchemaRevisionRecord } from "../monitoring-store.js";
+import type { IngestRejectionRecord, MonitoringStore } from "../monitoring-store.js";
 import { buildWhere, describeSource, type QueryFn } from "./monitoring-gather.js";
 import { systemColumns, toEventTableName } from "./sql-text.js";
+import { ingestRejectionFromRow, schemaRevisionFromRow } from "../signal-rows.js";
 
 type SignalStore = Pick<
   MonitoringStore,
   "readEmbeddings" | "recordIngestRejections" | "readReceipts" | "listSchemaRevisions"
 >;
-
-function toMs(value: unknown): number {
-  return value instanceof Date ? value.getTime() : Number(value);
-}
 
 function toSafeInteger(value: number, what: string): number {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer`);
@@ -120,21 +117,7 @@ export function createDuckDbSignalStore(context: {
       );
       return {
         stored: stored.map((row) => ({ receivedAtMs: Number(row.t), rows: Number(row.n) })),
-        rejections: rejected.map((row) => {
-          const fields = JSON.parse(String(row.fields_json)) as {
-            typeErrorsByField: Record<string, number>;
-            unknownFields: Record<string, number>;
-          };
-          return {
-            versionId,
-            stream,
-            receivedAt: new Date(toMs(row.received_at)),
-            rejectedRows: Number(row.rejected_rows),
-            typeErrorRows: Number(row.type_error_rows),
-            unknownFieldRows: Number(row.unknown_field_rows),
-            ...fields,
-          };
-        }),
+        rejections: rejected.map((row) => ingestRejectionFromRow(row, versionId, stream)),
       };
     },
 
@@ -142,12 +125,7 @@ export function createDuckDbSignalStore(context: {
       const rows = await query(`SELECT * FROM schema_revisions WHERE version_id = $1 ORDER BY revision`, [
         versionId,
       ]);
-      return rows.map((row): SchemaRevisionRecord => ({
-        versionId,
-        revision: Number(row.revision),
-        columns: JSON.parse(String(row.columns_json)) as ColumnSpec[],
-        savedAt: new Date(toMs(row.saved_at)),
-      }));
+      return rows.map((row) => schemaRevisionFromRow(row, versionId));
     },
   };
 }

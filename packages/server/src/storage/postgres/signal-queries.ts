@@ -4,11 +4,12 @@
  * and receipts (type errors, unknown fields), and schema revisions, with their migration.
  */
 import type { ColumnSpec } from "@sextant/sdk";
-import type { IngestRejectionRecord, MonitoringStore, SchemaRevisionRecord } from "../monitoring-store.js";
+import type { IngestRejectionRecord, MonitoringStore } from "../monitoring-store.js";
 import type { PgMigration } from "./pg-migration.js";
 import { buildWhere, describeSource } from "./monitoring-gather.js";
 import type { Param, PgContext, TxClient } from "./pg-session.js";
 import { systemColumns, toEventTableName, toTimestampSql } from "./sql-text.js";
+import { ingestRejectionFromRow, schemaRevisionFromRow } from "../signal-rows.js";
 
 type SignalStore = Pick<
   MonitoringStore,
@@ -122,21 +123,7 @@ export function createPgSignalStore(db: Pick<PgContext, "query" | "execute">): S
       );
       return {
         stored: stored.map((row) => ({ receivedAtMs: Math.round(Number(row.t)), rows: Number(row.n) })),
-        rejections: rejected.map((row) => {
-          const fields = JSON.parse(String(row.fields_json)) as {
-            typeErrorsByField: Record<string, number>;
-            unknownFields: Record<string, number>;
-          };
-          return {
-            versionId,
-            stream,
-            receivedAt: row.received_at as Date,
-            rejectedRows: Number(row.rejected_rows),
-            typeErrorRows: Number(row.type_error_rows),
-            unknownFieldRows: Number(row.unknown_field_rows),
-            ...fields,
-          };
-        }),
+        rejections: rejected.map((row) => ingestRejectionFromRow(row, versionId, stream)),
       };
     },
 
@@ -144,12 +131,7 @@ export function createPgSignalStore(db: Pick<PgContext, "query" | "execute">): S
       const rows = await query(`SELECT * FROM schema_revisions WHERE version_id = $1 ORDER BY revision`, [
         versionId,
       ]);
-      return rows.map((row): SchemaRevisionRecord => ({
-        versionId,
-        revision: Number(row.revision),
-        columns: JSON.parse(String(row.columns_json)) as ColumnSpec[],
-        savedAt: row.saved_at as Date,
-      }));
+      return rows.map((row) => schemaRevisionFromRow(row, versionId));
     },
   };
 }
