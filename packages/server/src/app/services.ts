@@ -83,6 +83,12 @@ export function createServices(options: {
     maxBufferedRows: config.ingest.maxBufferedRows,
     maxRowsPerFlush: config.ingest.maxRowsPerFlush,
     retryAfterSeconds: config.ingest.retryAfterSeconds,
+    concurrentFlushes:
+      config.ingest.concurrentFlushes > 0
+        ? config.ingest.concurrentFlushes
+        : config.store === "postgres"
+          ? 2
+          : 1,
   });
   const buffer = toCountedIngestBuffer(rawBuffer, monitoring.ingestCounter, clock);
   const registry = createRegistryService({ store, ids, clock });

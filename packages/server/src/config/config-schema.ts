@@ -82,6 +82,15 @@ export const configSchema = z
         maxReportedErrors: positiveInt
           .default(100)
           .describe("field errors listed in a 422 body or rejected rows listed in a partial result"),
+        concurrentFlushes: z.coerce
+          .number()
+          .int()
+          .min(0)
+          .max(16)
+          .default(0)
+          .describe(
+            "ingest transactions written at once; 0 = automatic (1 with DuckDB's single writer, 2 with PostgreSQL, whose commits wait on the disk)",
+          ),
         registryCacheMs: z.coerce
           .number()
           .int()

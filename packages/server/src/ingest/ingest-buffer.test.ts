@@ -55,6 +55,48 @@ describe("createIngestBuffer", () => {
     expect(buffer.bufferedRows()).toBe(0);
   });
 
+  it("with two flushers writes two groups at once, and drain waits for both", async () => {
+    const inFlight: { rows: number[]; release: () => void }[] = [];
+    const store = fakeStore(
+      (batches) =>
+        new Promise((resolve) => {
+          inFlight.push({
+            rows: batches.map((batch) => batch.rowCount),
+            release: () => {
+              resolve(batches.map((batch) => ({ inserted: batch.rowCount, duplicates: 0 })));
+            },
+          });
+        }),
+    );
+    const buffer = createIngestBuffer({
+      store,
+      logger,
+      maxBufferedRows: 100,
+      maxRowsPerFlush: 50,
+      retryAfterSeconds: 1,
+      concurrentFlushes: 2,
+    });
+    const results = [batchOf(10), batchOf(20), batchOf(30), batchOf(5)].map((batch) => buffer.submit(batch));
+    await Promise.resolve();
+    // One waiting batch keeps the second flusher idle (so light traffic still groups); two start it.
+    expect(inFlight.map((write) => write.rows)).toEqual([[10], [20, 30]]);
+    let drained = false;
+    const draining = buffer.drain().then(() => {
+      drained = true;
+    });
+    inFlight[1]!.release();
+    await results[2];
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(inFlight.map((write) => write.rows)).toEqual([[10], [20, 30], [5]]);
+    inFlight[2]!.release();
+    await results[3];
+    expect(drained).toBe(false);
+    inFlight[0]!.release();
+    await draining;
+    expect(await Promise.all(results)).toEqual([10, 20, 30, 5].map((n) => ({ inserted: n, duplicates: 0 })));
+    expect(buffer.bufferedRows()).toBe(0);
+  });
+
   it("refuses a batch that would overflow the buffer, and accepts again once drained", async () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => {

@@ -1,7 +1,8 @@
 /**
- * The bounded ingest buffer: validated batches wait here and a single flusher writes everything
- * waiting in one store transaction (group commit), then resolves each batch's promise. A batch that
- * would push the buffer past its row capacity is refused at once (back-pressure), never queued.
+ * The bounded ingest buffer: validated batches wait here and a flusher writes everything waiting in one
+ * store transaction (group commit), then resolves each batch's promise; with `concurrentFlushes` > 1 a
+ * second flusher overlaps its transaction with the first one's commit. A batch that would push the
+ * buffer past its row capacity is refused at once (back-pressure), never queued.
  */
 import type { Logger } from "pino";
 import type { EventBatch, WriteOutcome } from "../storage/event-batch.js";
@@ -21,6 +22,8 @@ export interface IngestBufferOptions {
   readonly maxBufferedRows: number;
   readonly maxRowsPerFlush: number;
   readonly retryAfterSeconds: number;
+  /** Groups written at once by separate transactions (default 1). */
+  readonly concurrentFlushes?: number;
 }
 
 /** The ingest buffer. */
@@ -39,7 +42,7 @@ export interface IngestBuffer {
 export function createIngestBuffer(options: IngestBufferOptions): IngestBuffer {
   const queue: Pending[] = [];
   let buffered = 0;
-  let flushing: Promise<void> | null = null;
+  const concurrentFlushes = Math.max(1, options.concurrentFlushes ?? 1);
   let draining = false;
 
   const takeGroup = (): Pending[] => {
@@ -83,15 +86,21 @@ export function createIngestBuffer(options: IngestBufferOptions): IngestBuffer {
     }
   };
 
+  // Each flusher writes one group at a time; several overlap one commit's wait with the next group's
+  // write (worth it when commits wait on the disk, as with PostgreSQL; DuckDB keeps one).
   const flushLoop = async (): Promise<void> => {
     while (queue.length > 0) await writeGroup(takeGroup());
   };
-
+  const flushers = new Set<Promise<void>>();
   const ensureFlushing = (): void => {
-    flushing ??= flushLoop().finally(() => {
-      flushing = null;
-      if (queue.length > 0) ensureFlushing();
-    });
+    // Flusher k+1 starts only while more than k batches wait, so light traffic still forms groups.
+    while (flushers.size < concurrentFlushes && flushers.size < queue.length) {
+      const flusher: Promise<void> = flushLoop().finally(() => {
+        flushers.delete(flusher);
+        if (queue.length > 0) ensureFlushing();
+      });
+      flushers.add(flusher);
+    }
   };
 
   const refuse = (detail: string): AppError =>
@@ -116,7 +125,7 @@ export function createIngestBuffer(options: IngestBufferOptions): IngestBuffer {
     bufferedRows: () => buffered,
     async drain() {
       draining = true;
-      while (flushing !== null) await flushing;
+      while (flushers.size > 0) await Promise.all([...flushers]);
     },
   };
 }
