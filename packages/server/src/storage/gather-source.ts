@@ -4,7 +4,7 @@
  * range. Windows are numbered by arithmetic when they are regular; an irregular set (late windows plus new
  * ones) has gaps, and rows in a gap belong to no window. Only literals differ per dialect.
  */
-import type { EventStream, GatherColumn, GatherRequest } from "./monitoring-store.js";
+import type { EventStream, GatheredValues, GatherColumn, GatherRequest } from "./monitoring-store.js";
 import { quoteIdentifier, systemColumns, toEventTableName } from "./sql-names.js";
 
 /** The dialect-specific SQL the description needs. */
@@ -82,4 +82,39 @@ export function describeGatherSource(
     where: [`(${ranges.join(" OR ")})`],
     column,
   };
+}
+
+/** The SELECT of a raw-values read: window index and the requested columns, by window then event time. */
+export function toValuesSql(
+  request: GatherRequest<GatherColumn>,
+  described: DescribedSource,
+  where: string,
+): string {
+  const order = request.source.kind === "reference" ? "" : `, p.${systemColumns.timestamp}`;
+  const selects = request.columns.map((column, index) => `${described.column(column)} AS c${index}`);
+  return `SELECT ${[`${described.windowIndex} AS wi`, ...selects].join(", ")}
+     FROM ${described.from} ${where} ORDER BY wi${order}`;
+}
+
+function toJsValue(value: unknown): number | string | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "bigint") return Number(value);
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return JSON.stringify(value);
+}
+
+/** The rows of a raw-values read as window indices and one array per requested column. */
+export function toGatheredValues(
+  request: GatherRequest<GatherColumn>,
+  rows: readonly Record<string, unknown>[],
+): GatheredValues {
+  const windowIndex = new Int32Array(rows.length);
+  const columns: Record<string, (number | string | boolean | null)[]> = {};
+  request.columns.forEach((column, index) => {
+    columns[column.name] = rows.map((row) => toJsValue(row[`c${index}`]));
+  });
+  rows.forEach((row, i) => {
+    windowIndex[i] = Number(row.wi);
+  });
+  return { windowIndex, columns };
 }

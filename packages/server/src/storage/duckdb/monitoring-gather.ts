@@ -13,7 +13,13 @@ import type {
   GatherRequest,
   GroupBins,
 } from "../monitoring-store.js";
-import { describeGatherSource, type DescribedSource, type GatherDialect } from "../gather-source.js";
+import {
+  describeGatherSource,
+  toGatheredValues,
+  toValuesSql,
+  type DescribedSource,
+  type GatherDialect,
+} from "../gather-source.js";
 import type { Row } from "./registry-rows.js";
 import { systemColumns, toEventTableName } from "./sql-text.js";
 
@@ -136,13 +142,6 @@ export async function readBins(query: QueryFn, request: GatherRequest<BinnedColu
   });
 }
 
-function toJsValue(value: unknown): number | string | boolean | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "bigint") return Number(value);
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  return JSON.stringify(value);
-}
-
 /** Raw values of the requested columns, ordered by window then event time. */
 export async function readValues(
   query: QueryFn,
@@ -151,22 +150,7 @@ export async function readValues(
   const described = describeSource(request);
   const params: DuckDBValue[] = [];
   const where = buildWhere(request, described, params);
-  const order = request.source.kind === "reference" ? "" : `, p.${systemColumns.timestamp}`;
-  const selects = request.columns.map((column, index) => `${described.column(column)} AS c${index}`);
-  const rows = await query(
-    `SELECT ${described.windowIndex} AS wi${selects.length > 0 ? ", " : ""}${selects.join(", ")}
-     FROM ${described.from} ${where} ORDER BY wi${order}`,
-    params,
-  );
-  const windowIndex = new Int32Array(rows.length);
-  const columns: Record<string, (number | string | boolean | null)[]> = {};
-  request.columns.forEach((column, index) => {
-    columns[column.name] = rows.map((row) => toJsValue(row[`c${index}`]));
-  });
-  rows.forEach((row, i) => {
-    windowIndex[i] = Number(row.wi);
-  });
-  return { windowIndex, columns };
+  return toGatheredValues(request, await query(toValuesSql(request, described, where), params));
 }
 
 /** Min, approximate quantiles and max of numeric columns over the source. */
