@@ -7,12 +7,15 @@
 import type { Page, PageRequest, SchemaRecord } from "../../registry/records.js";
 import type { EventLayout } from "../event-batch.js";
 import type { Store } from "../store.js";
+// Timestamps go as ISO-8601 text with "Z", which PostgreSQL reads as the same instant.
 import {
   modelFromRow,
+  modelToParams,
   referenceFromRow,
   schemaToJson,
   segmentFromRow,
   versionFromRow,
+  versionToParams,
   workspaceFromRow,
 } from "../duckdb/registry-rows.js";
 import { createPgAuthStore } from "./auth-queries.js";
@@ -61,42 +64,6 @@ function addCondition(
   if (value === undefined) return;
   params.push(value);
   where.push(condition(params.length));
-}
-
-function modelParams(record: import("../../registry/records.js").ModelRecord): Param[] {
-  return [
-    record.id,
-    record.workspaceId,
-    record.name,
-    record.description,
-    record.task,
-    JSON.stringify(record.owner),
-    record.businessOwner === null ? null : JSON.stringify(record.businessOwner),
-    JSON.stringify(record.stakeholders),
-    JSON.stringify(record.tags),
-    record.riskTier,
-    record.costPer1kPredictions,
-    record.costCurrency,
-    record.createdAt,
-    record.updatedAt,
-  ];
-}
-
-function versionParams(record: import("../../registry/records.js").VersionRecord): Param[] {
-  return [
-    record.id,
-    record.modelId,
-    record.name,
-    record.description,
-    record.stage,
-    record.source,
-    record.trigger,
-    record.trainingRunRef,
-    record.datasetRef,
-    schemaToJson(record.schema),
-    record.createdAt,
-    record.updatedAt,
-  ];
 }
 
 /** Opens a PostgreSQL store: connects, creates the schema when asked and applies pending migrations. */
@@ -205,7 +172,7 @@ function composePostgresStore(db: PgContext): Store {
     insertModel: async (record) => {
       await execute(
         "INSERT INTO models VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-        modelParams(record),
+        modelToParams(record),
       );
     },
     updateModel: async (record) => {
@@ -214,7 +181,7 @@ function composePostgresStore(db: PgContext): Store {
            business_owner_json = $7, stakeholders_json = $8, tags_json = $9, risk_tier = $10,
            cost_per_1k = $11, cost_currency = $12, created_at = $13, updated_at = $14
          WHERE id = $1`,
-        modelParams(record),
+        modelToParams(record),
       );
     },
     findModel: (id) => one("SELECT * FROM models WHERE id = $1", [id], modelFromRow),
@@ -235,7 +202,7 @@ function composePostgresStore(db: PgContext): Store {
     insertVersion: async (record) => {
       await execute(
         "INSERT INTO model_versions VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        versionParams(record),
+        versionToParams(record),
       );
     },
     updateVersion: async (record) => {
@@ -243,7 +210,7 @@ function composePostgresStore(db: PgContext): Store {
         `UPDATE model_versions SET model_id = $2, name = $3, description = $4, stage = $5, source = $6,
            trigger_text = $7, training_run_ref = $8, dataset_ref = $9, schema_json = $10,
            created_at = $11, updated_at = $12 WHERE id = $1`,
-        versionParams(record),
+        versionToParams(record),
       );
     },
     findVersion: (id) => one("SELECT * FROM model_versions WHERE id = $1", [id], versionFromRow),
