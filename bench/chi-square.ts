@@ -4,10 +4,10 @@
 import { countCategories } from "../packages/core/src/drift/category-counts.js";
 import { computeColumnDrift } from "../packages/core/src/drift/column-drift.js";
 import { createSeededRandom } from "../packages/core/src/random/seeded-random.js";
+import { measureMedianMs } from "./sample-timing.js";
 
 const SIZE = 1_000_000;
 const CATEGORIES = 50;
-const RUNS = 5;
 
 function generateCodes(seed: number, tilt: number): Int32Array {
   const random = createSeededRandom(seed);
@@ -18,18 +18,6 @@ function generateCodes(seed: number, tilt: number): Int32Array {
     codes[i] = Math.floor(u * CATEGORIES);
   }
   return codes;
-}
-
-function measureMedianMs(run: () => unknown): { medianMs: number; runsMs: number[] } {
-  run();
-  const runsMs: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    runsMs.push(performance.now() - start);
-  }
-  const sorted = [...runsMs].sort((a, b) => a - b);
-  return { medianMs: sorted[Math.floor(RUNS / 2)]!, runsMs };
 }
 
 const categories = Array.from({ length: CATEGORIES }, (_, k) => `c${String(k).padStart(2, "0")}`);
