@@ -12,6 +12,7 @@ import { appendAuditDraftsWithin } from "./audit-append.js";
 import { apiKeyFromRow, auditFromRow, membershipFromRow, sessionFromRow, userFromRow } from "../auth-rows.js";
 import { UniqueViolationError } from "../store.js";
 import type { Row } from "./registry-rows.js";
+import { readFirstRow, readSqlPage } from "../sql-pages.js";
 
 /** What the DuckDB store lends to this module. */
 export interface DuckDbQueryContext {
@@ -28,28 +29,16 @@ const toWhere = (conditions: readonly [(index: number) => string, DuckDBValue | 
 
 /** Creates the AuthStore part of the DuckDB store. */
 export function createDuckDbAuthStore(db: DuckDbQueryContext): AuthStore {
-  const one = async <T>(
-    sql: string,
-    params: DuckDBValue[],
-    convert: (row: Row) => T,
-  ): Promise<T | undefined> => {
-    const rows = await db.query(sql, params);
-    return rows[0] === undefined ? undefined : convert(rows[0]);
-  };
-  const page = async <T>(
+  const query = (sql: string, params?: DuckDBValue[]): Promise<Row[]> => db.query(sql, params);
+  const one = <T>(sql: string, params: DuckDBValue[], convert: (row: Row) => T): Promise<T | undefined> =>
+    readFirstRow(query, sql, params, convert);
+  const page = <T>(
     from: string,
     where: { clause: string; params: DuckDBValue[] },
     order: string,
     request: PageRequest,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> => {
-    const count = await db.query(`SELECT count(*) AS n FROM ${from} ${where.clause}`, where.params);
-    const rows = await db.query(
-      `SELECT * FROM ${from} ${where.clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
-      where.params,
-    );
-    return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
-  };
+  ): Promise<Page<T>> => readSqlPage(query, { from, where, order, request, convert });
   const userParams = (record: UserRecord): DuckDBValue[] => [
     record.id,
     record.username,

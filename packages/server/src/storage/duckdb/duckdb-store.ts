@@ -31,6 +31,7 @@ import { insertSchemaRevision } from "./signal-queries.js";
 import { createDuckDbAuthStore } from "./auth-queries.js";
 import { createDuckDbRoadmapStore } from "./roadmap-duckdb-store.js";
 import { createDuckDbOverviewStore } from "./overview-queries.js";
+import { joinWhere, readSqlPage } from "../sql-pages.js";
 
 /** Options of the DuckDB store. */
 export interface DuckDbStoreOptions {
@@ -124,21 +125,20 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
     const found = (await connection.runAndReadAll(sql, params)).getRowsJS();
     if (found.length > 0) throw new UniqueViolationError(field);
   };
-  const page = async <T>(
+  const page = <T>(
     from: string,
     where: string[],
     params: DuckDBValue[],
     request: PageRequest,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> => {
-    const clause = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
-    const countRows = await query(`SELECT count(*) AS n FROM ${from} ${clause}`, params);
-    const rows = await query(
-      `SELECT * FROM ${from} ${clause} ORDER BY created_at, id LIMIT ${request.limit} OFFSET ${request.offset}`,
-      params,
-    );
-    return { items: rows.map(convert), total: Number(countRows[0]?.n ?? 0) };
-  };
+  ): Promise<Page<T>> =>
+    readSqlPage(query, {
+      from,
+      where: { clause: joinWhere(where), params },
+      order: "created_at, id",
+      request,
+      convert,
+    });
 
   return {
     ...createDuckDbMonitoringStore({ query, execute, inTransaction }),

@@ -32,6 +32,7 @@ import {
 import type { Row } from "./registry-rows.js";
 import { createDuckDbSignalStore } from "./signal-queries.js";
 import { monitorStateFromRow } from "../overview-rows.js";
+import { joinWhere, readFirstRow, readSqlPage } from "../sql-pages.js";
 
 /** What the DuckDB store lends its monitoring part. */
 export interface DuckDbMonitoringContext {
@@ -43,37 +44,22 @@ export interface DuckDbMonitoringContext {
 const ts = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 const cast = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
 
-function toPage<T>(rows: Row[], countRows: Row[], convert: (row: Row) => T): Page<T> {
-  return { items: rows.map(convert), total: Number(countRows[0]?.n ?? 0) };
-}
-
 /** Creates the monitoring part of the DuckDB store. */
 export function createDuckDbMonitoringStore(context: DuckDbMonitoringContext): MonitoringStore {
   const { query, execute, inTransaction } = context;
-  const pageOf = async <T>(
+  const pageOf = <T>(
     table: string,
     where: string[],
     params: DuckDBValue[],
     request: PageRequest,
     order: string,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> => {
-    const clause = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
-    const [rows, count] = await Promise.all([
-      query(
-        `SELECT * FROM ${table} ${clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
-        params,
-      ),
-      query(`SELECT count(*) AS n FROM ${table} ${clause}`, params),
-    ]);
-    return toPage(rows, count, convert);
-  };
+  ): Promise<Page<T>> =>
+    readSqlPage(query, { from: table, where: { clause: joinWhere(where), params }, order, request, convert });
   const upsertDocument = (table: string, id: string, columns: Record<string, DuckDBValue>) =>
     inTransaction((connection) => upsertDocumentRow(connection, table, id, columns));
-  const findOne = async <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> => {
-    const rows = await query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
-    return rows[0] === undefined ? undefined : convert(rows[0]);
-  };
+  const findOne = <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> =>
+    readFirstRow(query, `SELECT * FROM ${table} WHERE id = $1`, [id], convert);
 
   return {
     saveMonitor: (record) =>

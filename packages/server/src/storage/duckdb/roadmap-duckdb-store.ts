@@ -4,7 +4,6 @@
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { RoadmapAssessment, RoadmapQuestionnaire, ToolEvaluation } from "@sextant/core";
-import type { Page } from "../../registry/records.js";
 import type {
   FactSources,
   RoadmapAssessmentRecord,
@@ -15,6 +14,7 @@ import type {
 import type { QueryFn } from "./monitoring-gather.js";
 import type { Row } from "./registry-rows.js";
 import { systemColumns, toEventTableName } from "./sql-text.js";
+import { readSqlPage } from "../sql-pages.js";
 
 /** What the DuckDB store lends its roadmap part. */
 export interface DuckDbRoadmapContext {
@@ -49,20 +49,8 @@ function evaluationFromRow(row: Row): ToolEvaluationRecord {
 /** Creates the roadmap part of the DuckDB store. */
 export function createDuckDbRoadmapStore(context: DuckDbRoadmapContext): RoadmapStore {
   const { query, execute, inTransaction } = context;
-  const pageOf = async <T>(
-    table: string,
-    order: string,
-    limit: number,
-    offset: number,
-    convert: (r: Row) => T,
-  ) => {
-    const [rows, count] = await Promise.all([
-      query(`SELECT * FROM ${table} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`),
-      query(`SELECT count(*) AS n FROM ${table}`),
-    ]);
-    const page: Page<T> = { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
-    return page;
-  };
+  const pageOf = <T>(table: string, order: string, limit: number, offset: number, convert: (r: Row) => T) =>
+    readSqlPage(query, { from: table, order, request: { limit, offset }, convert });
   return {
     saveRoadmapQuestionnaire: (record) =>
       execute(`INSERT INTO roadmap_questionnaire VALUES ($1, $2, $3, ${cast(4)})`, [

@@ -16,6 +16,7 @@ import {
   userToParams,
 } from "./auth-rows.js";
 import type { Param, PgContext, Row } from "./pg-session.js";
+import { readFirstRow, readSqlPage } from "../sql-pages.js";
 
 type Where = WhereClause<Param>;
 
@@ -24,26 +25,15 @@ const toWhere = (conditions: readonly [(index: number) => string, Param | undefi
 
 /** Creates the AuthStore part of the PostgreSQL store. */
 export function createPgAuthStore(db: PgContext): AuthStore {
-  const one = async <T>(sql: string, params: Param[], convert: (row: Row) => T): Promise<T | undefined> => {
-    const rows = await db.query(sql, params);
-    return rows[0] === undefined ? undefined : convert(rows[0]);
-  };
-  const page = async <T>(
+  const one = <T>(sql: string, params: Param[], convert: (row: Row) => T): Promise<T | undefined> =>
+    readFirstRow(db.query, sql, params, convert);
+  const page = <T>(
     from: string,
     where: Where,
     order: string,
     request: PageRequest,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> => {
-    const [count, rows] = await Promise.all([
-      db.query(`SELECT count(*) AS n FROM ${from} ${where.clause}`, where.params),
-      db.query(
-        `SELECT * FROM ${from} ${where.clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
-        where.params,
-      ),
-    ]);
-    return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
-  };
+  ): Promise<Page<T>> => readSqlPage(db.query, { from, where, order, request, convert });
   const run = async (sql: string, params: Param[]): Promise<void> => {
     await db.execute(sql, params);
   };

@@ -28,36 +28,26 @@ import {
 import type { Param, PgContext, Row } from "./pg-session.js";
 import { assertLeaseHeld } from "./pg-work-leases.js";
 import { monitorStateFromRow } from "../overview-rows.js";
+import { joinWhere, readFirstRow, readSqlPage } from "../sql-pages.js";
 
 /** Creates the monitoring part of the PostgreSQL store. */
 export function createPgMonitoringStore(db: PgContext): MonitoringStore {
   const { query, execute, inTransaction } = db;
-  const pageOf = async <T>(
+  const pageOf = <T>(
     table: string,
     where: string[],
     params: Param[],
     request: PageRequest,
     order: string,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> => {
-    const clause = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
-    const [rows, count] = await Promise.all([
-      query(
-        `SELECT * FROM ${table} ${clause} ORDER BY ${order} LIMIT ${request.limit} OFFSET ${request.offset}`,
-        params,
-      ),
-      query(`SELECT count(*) AS n FROM ${table} ${clause}`, params),
-    ]);
-    return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
-  };
+  ): Promise<Page<T>> =>
+    readSqlPage(query, { from: table, where: { clause: joinWhere(where), params }, order, request, convert });
   const upsertDocument = async (table: string, id: string, columns: Record<string, Param>): Promise<void> => {
     const { sql, params } = toDocumentUpsert(table, id, columns);
     await execute(sql, params);
   };
-  const findOne = async <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> => {
-    const rows = await query(`SELECT * FROM ${table} WHERE id = $1`, [id]);
-    return rows[0] === undefined ? undefined : convert(rows[0]);
-  };
+  const findOne = <T>(table: string, id: string, convert: (row: Row) => T): Promise<T | undefined> =>
+    readFirstRow(query, `SELECT * FROM ${table} WHERE id = $1`, [id], convert);
   const run = async (sql: string, params: Param[]): Promise<void> => {
     await execute(sql, params);
   };

@@ -36,6 +36,7 @@ import {
   type PgContext,
   type Row,
 } from "./pg-session.js";
+import { joinWhere, readFirstRow, readSqlPage } from "../sql-pages.js";
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -99,27 +100,22 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
 function composePostgresStore(db: PgContext): Store {
   const { query, execute, inTransaction } = db;
   let closed = false;
-  const one = async <T>(sql: string, params: Param[], convert: (row: Row) => T): Promise<T | undefined> => {
-    const rows = await query(sql, params);
-    return rows[0] === undefined ? undefined : convert(rows[0]);
-  };
-  const page = async <T>(
+  const one = <T>(sql: string, params: Param[], convert: (row: Row) => T): Promise<T | undefined> =>
+    readFirstRow(query, sql, params, convert);
+  const page = <T>(
     from: string,
     where: string[],
     params: Param[],
     request: PageRequest,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> => {
-    const clause = where.length === 0 ? "" : `WHERE ${where.join(" AND ")}`;
-    const [count, rows] = await Promise.all([
-      query(`SELECT count(*) AS n FROM ${from} ${clause}`, params),
-      query(
-        `SELECT * FROM ${from} ${clause} ORDER BY created_at, id LIMIT ${request.limit} OFFSET ${request.offset}`,
-        params,
-      ),
-    ]);
-    return { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
-  };
+  ): Promise<Page<T>> =>
+    readSqlPage(query, {
+      from,
+      where: { clause: joinWhere(where), params },
+      order: "created_at, id",
+      request,
+      convert,
+    });
   const contains = (column: string) => (i: number) => `strpos(lower(${column}), $${i}) > 0`;
 
   return {

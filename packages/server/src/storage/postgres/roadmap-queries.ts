@@ -4,7 +4,6 @@
  * tables (days are UTC: every session runs with timezone=UTC).
  */
 import type { RoadmapAssessment, RoadmapQuestionnaire, ToolEvaluation } from "@sextant/core";
-import type { Page } from "../../registry/records.js";
 import type {
   FactSources,
   RoadmapAssessmentRecord,
@@ -14,6 +13,7 @@ import type {
 } from "../roadmap-store.js";
 import type { PgContext, Row } from "./pg-session.js";
 import { systemColumns, toEventTableName } from "./sql-text.js";
+import { readSqlPage } from "../sql-pages.js";
 
 /** Roadmap migrations (range 300-399), appended to the adapter's list. */
 export const roadmapPgMigration = {
@@ -94,20 +94,8 @@ async function readVersionActivity(
 /** Creates the roadmap part of the PostgreSQL store. */
 export function createPgRoadmapStore(db: PgContext): RoadmapStore {
   const { query, execute } = db;
-  const pageOf = async <T>(
-    table: string,
-    order: string,
-    limit: number,
-    offset: number,
-    convert: (r: Row) => T,
-  ) => {
-    const [rows, count] = await Promise.all([
-      query(`SELECT * FROM ${table} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`),
-      query(`SELECT count(*) AS n FROM ${table}`),
-    ]);
-    const page: Page<T> = { items: rows.map(convert), total: Number(count[0]?.n ?? 0) };
-    return page;
-  };
+  const pageOf = <T>(table: string, order: string, limit: number, offset: number, convert: (r: Row) => T) =>
+    readSqlPage(query, { from: table, order, request: { limit, offset }, convert });
   return {
     async saveRoadmapQuestionnaire(record) {
       await execute("INSERT INTO roadmap_questionnaire VALUES ($1, $2, $3, $4)", [
