@@ -158,8 +158,13 @@ export function createPgWorkLeases(options: {
       }
     },
     close() {
-      dropLeader();
-      closing ??= Promise.all([leaderPool.end(), db.pool.end()]).then(() => undefined);
+      closing ??= (async () => {
+        // Give leadership up before the session ends: the server drops a dead session's locks only once
+        // its backend has exited, which another process could otherwise observe as a still-held lock.
+        await leaderClient?.query("SELECT pg_advisory_unlock($1)", [leaderLockKey]).catch(() => undefined);
+        dropLeader();
+        await Promise.all([leaderPool.end(), db.pool.end()]);
+      })();
       return closing;
     },
   };
