@@ -88,40 +88,43 @@ export function deriveMonitoringFacts(p: Portfolio, rec: FactRecorder): Observed
     );
   const link = (ids: string[]) => ["/monitors", ...ids.slice(0, 20).map((id) => `/monitors?modelId=${id}`)];
   const prodIds = p.production.map((m) => m.id);
+  // Evidence points at the models that miss the fact, or at all production models when none does.
+  const offenders = (result: { readonly misses: string[] }): string[] =>
+    result.misses.length > 0 ? result.misses : prodIds;
   rec.observed(
     "facts.monitoring.anyActive",
     "production models with an enabled monitor that ran within two intervals",
-    link(anyActive.misses.length > 0 ? anyActive.misses : prodIds),
+    link(offenders(anyActive)),
   );
   rec.observed(
     "facts.monitoring.drift",
     "production models with an active drift monitor",
-    link(drift.misses.length > 0 ? drift.misses : prodIds),
+    link(offenders(drift)),
   );
   rec.observed(
     "facts.monitoring.dataQuality",
     "production models with an active data-quality monitor",
-    link(dq.misses.length > 0 ? dq.misses : prodIds),
+    link(offenders(dq)),
   );
   rec.observed(
     "facts.monitoring.schemaRegistered",
     "production models whose live version has a schema",
-    toModelLinks(schema.misses.length > 0 ? schema.misses : prodIds),
+    toModelLinks(offenders(schema)),
   );
   rec.observed(
     "facts.monitoring.trainingBaseline",
     "production models with an active drift monitor against a stored reference",
-    link(baseline.misses.length > 0 ? baseline.misses : prodIds),
+    link(offenders(baseline)),
   );
   rec.observed(
     "facts.monitoring.performance",
     "production models with an active performance monitor and labels in the last 30 days",
-    link(perf.misses.length > 0 ? perf.misses : prodIds),
+    link(offenders(perf)),
   );
   rec.observed(
     "facts.monitoring.groundTruthCoverage",
     "production models whose live version received labels in the last 30 days",
-    toModelLinks(labels.misses.length > 0 ? labels.misses : prodIds),
+    toModelLinks(offenders(labels)),
   );
   rec.observed(
     "facts.monitoring.bias",
