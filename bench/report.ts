@@ -3,9 +3,10 @@
  * (median of 5 runs) at 10k, 100k and 1M rows per side, with peak RSS, against the peers' figures.
  * The 1M set is generated from the peer generator's spec.json inside DuckDB (hash-based uniforms, the
  * same distributions and injected drifts; not NumPy's exact stream) into bench/.data/ (git-ignored).
- * It runs the shipped binary (the esbuild bundle, packages/cli/dist/sextant.js) and prints the load
- * average around each size, since the machine is shared. Run: `npm run build && npx tsx bench/report.ts
- * [--runs 5] [--sizes 10000,100000,1000000]`.
+ * It runs the shipped command (the launcher packages/cli/bin/sextant, which starts Node on the esbuild
+ * bundle packages/cli/dist/sextant.js; SEXTANT_BIN overrides it) and prints the load average around each
+ * size, since the machine is shared. Run: `npm run build && npx tsx bench/report.ts [--runs 5]
+ * [--sizes 10000,100000,1000000]`.
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -33,7 +34,7 @@ function generate(rows: number): Promise<string> {
 }
 
 function measure(dir: string, runs: number): { wall: number; walls: number[]; rssMb: number } {
-  const bin = process.env.SEXTANT_BIN ?? `node ${join(root, "packages", "cli", "dist", "sextant.js")}`;
+  const bin = process.env.SEXTANT_BIN ?? join(root, "packages", "cli", "bin", "sextant");
   const args = `report -q -r ${dir}/reference.parquet -c ${dir}/current.parquet --target target --prediction prediction --prediction-proba prediction_proba --json /tmp/sextant-bench-report.json`;
   const walls: number[] = [];
   let rss = 0;
