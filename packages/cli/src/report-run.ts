@@ -114,6 +114,7 @@ async function loadInputs(
   out: CliOutput,
   progress: Progress,
   worker: FeatureDriftWorker | undefined,
+  releaseSession: (close: () => void) => void,
 ) {
   const fromFile = run.schemaFile === undefined ? undefined : await loadSchemaFile(run.schemaFile);
   const data = await server.loadDatasets({
@@ -128,6 +129,7 @@ async function loadInputs(
     onProgress: progress.update,
     // A worker started early reads the current file while this thread reads the reference.
     ...(worker === undefined ? {} : { readSideElsewhere: worker.readSide }),
+    releaseSession,
   });
   progress.done();
   if (!run.quiet) {
@@ -175,8 +177,9 @@ export async function runReport(
   const progress = createProgress(process.stderr, run.quiet);
   const server = await import("@sextant/server/report");
   const earlyWorker = await startWorkerEarly(server, run);
+  const releases: (() => void)[] = [];
   try {
-    const data = await loadInputs(server, run, out, progress, earlyWorker);
+    const data = await loadInputs(server, run, out, progress, earlyWorker, (close) => releases.push(close));
     const report = await server.buildReport(data, {
       drift: {
         policy: run.policy,
@@ -195,5 +198,11 @@ export async function runReport(
     return report;
   } finally {
     earlyWorker?.terminate();
+    // DuckDB's session is closed once the event loop turns again: the `sextant` binary exits before that
+    // (main.ts), so the process skips freeing buffers it is about to give back anyway; in-process callers
+    // (tests) still have it closed.
+    setImmediate(() => {
+      for (const release of releases) release();
+    });
   }
 }

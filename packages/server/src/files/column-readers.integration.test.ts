@@ -108,3 +108,55 @@ describe("readColumns", () => {
     expect(calls).toBe(1);
   });
 });
+
+describe("handing DuckDB sessions over instead of closing them", () => {
+  it("gives a side reader's session to `release` after a successful read, still open", async () => {
+    let kept: DuckDbSession | undefined;
+    const local = await readColumns({ session, plans, referenceRows: 5, currentRows: 3 });
+    const viaRelease = await readColumns({
+      session,
+      plans,
+      referenceRows: 5,
+      currentRows: 3,
+      readCurrentElsewhere: {
+        path: currentParquet,
+        read: (r) =>
+          readParquetSideAlone(r, undefined, (s) => {
+            kept = s;
+          }),
+      },
+    });
+    expect(viaRelease).toEqual(local);
+    expect(kept).toBeDefined();
+    expect(await kept!.queryRows("SELECT count(*) FROM cur")).toEqual([[3]]);
+    kept!.close();
+  });
+
+  it("hands loadDatasets' session to releaseSession only when the load succeeds", async () => {
+    const { loadDatasets } = await import("./load-datasets.js");
+    const { writeFile } = await import("node:fs/promises");
+    const csv = join(directory, "small.csv");
+    await writeFile(csv, "x,y\n1,a\n2,b\n3,a\n");
+    const base = {
+      referencePath: csv,
+      currentPath: csv,
+      kindOverrides: {},
+      roles: { segments: [], protected: [] },
+      strict: false,
+      allowTypeErrors: false,
+    };
+    const closes: (() => void)[] = [];
+    const loaded = await loadDatasets({ ...base, releaseSession: (close) => closes.push(close) });
+    expect(loaded.reference.rowCount).toBe(3);
+    expect(closes).toHaveLength(1);
+    closes[0]!();
+    await expect(
+      loadDatasets({
+        ...base,
+        roles: { target: "missing", segments: [], protected: [] },
+        releaseSession: (close) => closes.push(close),
+      }),
+    ).rejects.toThrow(/missing/);
+    expect(closes).toHaveLength(1);
+  });
+});

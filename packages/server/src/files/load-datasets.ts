@@ -48,6 +48,13 @@ export interface LoadDatasetsRequest {
   readonly onProgress?: (fraction: number, label: string) => void;
   /** Reads a Parquet current side in another thread (e.g. the report's worker) while this one reads the reference. */
   readonly readSideElsewhere?: SideReader;
+  /**
+   * Takes over closing the DuckDB session after a successful load (closing frees its buffers, several
+   * milliseconds to tens of them: the CLI closes it after the report is written, or not at all when the
+   * process ends first). Without it the session is closed before `loadDatasets` returns; a failed load
+   * always closes it.
+   */
+  readonly releaseSession?: (close: () => void) => void;
 }
 
 async function checkFile(path: string, label: string): Promise<void> {
@@ -355,6 +362,7 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
   }
   const [referenceFormat, currentFormat] = formats;
   const session = await opening;
+  let released = false;
   try {
     await settleInOrder<[unknown, unknown]>([
       createSide(session, "ref", {
@@ -405,7 +413,7 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
     });
     progress(0.6, "read");
     const duplicateIds = await countDuplicateIds(session, request.roles.id);
-    return {
+    const loaded: LoadedDatasets = {
       reference: {
         path: request.referencePath,
         rowCount: facts.referenceRows,
@@ -427,7 +435,14 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       onlyInCurrent: diff.onlyInCurrent,
       warnings: [...(diff.warning === undefined ? [] : [diff.warning]), ...warnings],
     };
+    if (request.releaseSession !== undefined) {
+      request.releaseSession(() => {
+        session.close();
+      });
+      released = true;
+    }
+    return loaded;
   } finally {
-    session.close();
+    if (!released) session.close();
   }
 }

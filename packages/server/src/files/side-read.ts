@@ -123,13 +123,17 @@ export async function openParquetSide(path: string): Promise<DuckDbSession> {
 
 /**
  * Reads a Parquet side on a DuckDB of its own (one thread), as `readSideRows` does in the main session;
- * `opened` is a session `openParquetSide(request.path)` opened ahead (closed here either way).
+ * `opened` is a session `openParquetSide(request.path)` opened ahead. The session is closed before this
+ * returns, or, with `release`, handed to the caller after a successful read (closing a DuckDB frees its
+ * buffers, which takes a while: the worker does it once its scoring is done). A failed read closes it.
  */
 export async function readParquetSideAlone(
   request: SideReadRequest,
   opened?: Promise<DuckDbSession>,
+  release?: (session: DuckDbSession) => void,
 ): Promise<SideRead> {
   const session = await (opened ?? openParquetSide(request.path));
+  let released = false;
   try {
     const tables = request.entries.map((entries) => {
       if (entries === undefined) return undefined;
@@ -138,14 +142,19 @@ export async function readParquetSideAlone(
       if (table === undefined) throw new Error("category hashes collide");
       return table;
     });
-    return await readSideRows({
+    const read = await readSideRows({
       session,
       sql: request.sql,
       kinds: request.kinds,
       tables,
       rowCount: request.rowCount,
     });
+    if (release !== undefined) {
+      release(session);
+      released = true;
+    }
+    return read;
   } finally {
-    session.close();
+    if (!released) session.close();
   }
 }

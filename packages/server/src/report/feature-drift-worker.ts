@@ -47,12 +47,27 @@ function takePreparedSession(path: string): Promise<DuckDbSession> | undefined {
   return ahead.session.catch(async () => (await import("../files/side-read.js")).openParquetSide(path));
 }
 
+/**
+ * The DuckDB a side was read with, closed once the worker has scored its columns: closing frees DuckDB's
+ * buffers (several milliseconds), which would otherwise delay the read's reply or the scoring.
+ */
+let readSession: DuckDbSession | undefined;
+
+function closeReadSession(): void {
+  readSession?.close();
+  readSession = undefined;
+}
+
 /** Reads a side on the worker's own DuckDB; loaded on first use, so scoring alone never loads DuckDB. */
 async function readSide(request: FeatureDriftRequest & { type: "read-side" }): Promise<void> {
   try {
     const { readParquetSideAlone } = await import("../files/side-read.js");
     const opened = takePreparedSession(request.request.path);
-    reply({ type: "side-read", read: await readParquetSideAlone(request.request, opened) });
+    closeReadSession();
+    const read = await readParquetSideAlone(request.request, opened, (session) => {
+      readSession = session;
+    });
+    reply({ type: "side-read", read });
   } catch (error) {
     reply({ type: "side-read-failed", message: error instanceof Error ? error.message : String(error) });
   }
@@ -80,5 +95,8 @@ port.on("message", (request: FeatureDriftRequest) => {
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     reply({ type: "error", message: e.message, ...(e.stack === undefined ? {} : { stack: e.stack }) });
+  } finally {
+    // Its columns are in shared memory: the DuckDB that read them is no longer needed.
+    closeReadSession();
   }
 });
