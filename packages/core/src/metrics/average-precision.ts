@@ -5,7 +5,7 @@
  */
 import { toInsufficientData } from "../result.js";
 import type { ClassSortedScores } from "./class-sorted-scores.js";
-import { deriveClassSortedScores, visitDescendingThresholds } from "./class-sorted-scores.js";
+import { deriveClassSortedScores, listDescendingThresholds } from "./class-sorted-scores.js";
 import type { MetricValue } from "./metric-value.js";
 import { toMetricValue } from "./metric-value.js";
 
@@ -18,13 +18,15 @@ export function computeAveragePrecisionFromClassScores(scores: ClassSortedScores
   let truePositives = 0;
   let falsePositives = 0;
   let weightedPrecision = 0;
-  visitDescendingThresholds(scores, (tiedPositives, tiedNegatives) => {
+  const thresholds = listDescendingThresholds(scores);
+  for (let k = 0; k < thresholds.positives.length; k++) {
+    const tiedPositives = thresholds.positives[k]!;
     truePositives += tiedPositives;
-    falsePositives += tiedNegatives;
+    falsePositives += thresholds.negatives[k]!;
     if (tiedPositives > 0) {
       weightedPrecision += tiedPositives * (truePositives / (truePositives + falsePositives));
     }
-  });
+  }
   return toMetricValue(weightedPrecision / positiveCount);
 }
 

@@ -13,11 +13,17 @@ export interface ClassSortedScores {
    * The tied positive and negative counts of each distinct score, highest first, when already walked
    * (`deriveClassSortedScores` walks once, so ROC AUC, average precision and curves need no walk).
    */
-  readonly thresholds?: { readonly positives: Int32Array; readonly negatives: Int32Array };
+  readonly thresholds?: DescendingThresholds;
 }
 
 /** One distinct score threshold with the rows tied at it, visited from the highest score down. */
 export type ThresholdVisitor = (positivesAtScore: number, negativesAtScore: number) => void;
+
+/** Tied positive and negative counts of each distinct score, highest score first. */
+export interface DescendingThresholds {
+  readonly positives: Int32Array;
+  readonly negatives: Int32Array;
+}
 
 /** Splits `scores` by `isPositive[i]` (non-zero = positive) and sorts both sides ascending. */
 export function deriveClassSortedScores(
@@ -38,41 +44,36 @@ export function deriveClassSortedScores(
     else negatives[q++] = scores[i] as number;
   }
   const sorted = { positives: sortFloat64(positives), negatives: sortFloat64(negatives) };
-  const tiedPositives = new Int32Array(scores.length);
-  const tiedNegatives = new Int32Array(scores.length);
-  let count = 0;
-  walkDescendingThresholds(sorted, (p, n) => {
-    tiedPositives[count] = p;
-    tiedNegatives[count++] = n;
-  });
-  return {
-    ...sorted,
-    thresholds: { positives: tiedPositives.subarray(0, count), negatives: tiedNegatives.subarray(0, count) },
-  };
+  return { ...sorted, thresholds: walkDescendingThresholds(sorted) };
+}
+
+/**
+ * The tied counts per distinct score, highest first: the ones `deriveClassSortedScores` walked, or a
+ * walk now. Metrics loop over these arrays directly (a callback per threshold costs far more than the
+ * loop's work while the code is not yet optimised, as in a one-shot report).
+ */
+export function listDescendingThresholds(scores: ClassSortedScores): DescendingThresholds {
+  return scores.thresholds ?? walkDescendingThresholds(scores);
 }
 
 /** Calls `visit` once per distinct score, highest first, with the tied positive and negative counts. */
 export function visitDescendingThresholds(scores: ClassSortedScores, visit: ThresholdVisitor): void {
-  const thresholds = scores.thresholds;
-  if (thresholds === undefined) {
-    walkDescendingThresholds(scores, visit);
-    return;
-  }
+  const thresholds = listDescendingThresholds(scores);
   for (let k = 0; k < thresholds.positives.length; k++)
     visit(thresholds.positives[k]!, thresholds.negatives[k]!);
 }
 
 /** The number of distinct scores (thresholds) over both classes. */
 export function countDescendingThresholds(scores: ClassSortedScores): number {
-  if (scores.thresholds !== undefined) return scores.thresholds.positives.length;
-  let count = 0;
-  walkDescendingThresholds(scores, () => count++);
-  return count;
+  return listDescendingThresholds(scores).positives.length;
 }
 
-/** The descending merge of both classes behind `visitDescendingThresholds`. */
-function walkDescendingThresholds(scores: ClassSortedScores, visit: ThresholdVisitor): void {
+/** The descending merge of both classes: tied counts per distinct score (`===` groups -0 with +0). */
+function walkDescendingThresholds(scores: ClassSortedScores): DescendingThresholds {
   const { positives, negatives } = scores;
+  const tiedPositives = new Int32Array(positives.length + negatives.length);
+  const tiedNegatives = new Int32Array(positives.length + negatives.length);
+  let count = 0;
   let i = positives.length - 1;
   let j = negatives.length - 1;
   while (i >= 0 || j >= 0) {
@@ -82,17 +83,19 @@ function walkDescendingThresholds(scores: ClassSortedScores, visit: ThresholdVis
         : j < 0
           ? (positives[i] as number)
           : Math.max(positives[i] as number, negatives[j] as number);
-    let tiedPositives = 0;
-    let tiedNegatives = 0;
+    let p = 0;
+    let n = 0;
     // `===` treats -0 and +0 as one threshold, as NumPy's comparisons do.
     while (i >= 0 && positives[i] === top) {
-      tiedPositives++;
+      p++;
       i--;
     }
     while (j >= 0 && negatives[j] === top) {
-      tiedNegatives++;
+      n++;
       j--;
     }
-    visit(tiedPositives, tiedNegatives);
+    tiedPositives[count] = p;
+    tiedNegatives[count++] = n;
   }
+  return { positives: tiedPositives.subarray(0, count), negatives: tiedNegatives.subarray(0, count) };
 }

@@ -5,7 +5,7 @@
  */
 import { toInsufficientData } from "../result.js";
 import type { ClassSortedScores } from "./class-sorted-scores.js";
-import { deriveClassSortedScores, visitDescendingThresholds } from "./class-sorted-scores.js";
+import { deriveClassSortedScores, listDescendingThresholds } from "./class-sorted-scores.js";
 import type { MetricValue } from "./metric-value.js";
 import { toMetricValue } from "./metric-value.js";
 
@@ -19,10 +19,12 @@ export function computeRocAucFromClassScores(scores: ClassSortedScores): MetricV
   let truePositives = 0;
   // Twice the area in units of one (positive, negative) pair; exact while below 2^53.
   let doubleArea = 0;
-  visitDescendingThresholds(scores, (tiedPositives, tiedNegatives) => {
-    doubleArea += tiedNegatives * (2 * truePositives + tiedPositives);
+  const thresholds = listDescendingThresholds(scores);
+  for (let k = 0; k < thresholds.positives.length; k++) {
+    const tiedPositives = thresholds.positives[k]!;
+    doubleArea += thresholds.negatives[k]! * (2 * truePositives + tiedPositives);
     truePositives += tiedPositives;
-  });
+  }
   return toMetricValue(doubleArea / (2 * positiveCount * negativeCount));
 }
 

@@ -1,11 +1,10 @@
 /**
  * ROC and precision-recall curve points for the report charts, walked over sklearn's distinct-score
  * thresholds with core's class-sorted scores and thinned to at most `maxCurvePoints` points (evenly by
- * threshold index, keeping both ends). Thinning happens during the walk: the thresholds are counted first
- * (distinct scores), then the walk keeps only the chosen points, so a million rows never build
- * million-point arrays.
+ * threshold index, keeping both ends). Thinning happens during the walk: the kept indices are chosen from
+ * the number of thresholds (distinct scores) first, so a million rows never build million-point arrays.
  */
-import { countDescendingThresholds, visitDescendingThresholds, type ClassSortedScores } from "@sextant/core";
+import { listDescendingThresholds, type ClassSortedScores } from "@sextant/core";
 import type { CurveEntry } from "./report-model.js";
 
 /** Largest number of points a curve keeps. */
@@ -18,22 +17,6 @@ export function selectCurveIndices(length: number): number[] {
   return Array.from({ length: maxCurvePoints }, (_, i) => Math.round(i * step));
 }
 
-/** Collects the points of a curve at the chosen (ascending) indices as they are visited in order. */
-function createCurveCollector(length: number) {
-  const keep = selectCurveIndices(length);
-  const curve: CurveEntry = { x: [], y: [] };
-  let next = 0;
-  return {
-    curve,
-    visit: (index: number, x: number, y: number) => {
-      if (keep[next] !== index) return;
-      curve.x.push(x);
-      curve.y.push(y);
-      next++;
-    },
-  };
-}
-
 /** ROC (x = FPR, y = TPR) and PR (x = recall, y = precision) curves; undefined without both classes. */
 export function computeClassificationCurves(
   sorted: ClassSortedScores,
@@ -41,21 +24,31 @@ export function computeClassificationCurves(
   const positives = sorted.positives.length;
   const negatives = sorted.negatives.length;
   if (positives === 0 || negatives === 0) return undefined;
-  // One threshold per distinct score of either class (ties grouped by ===, as the walk does).
-  const thresholds = countDescendingThresholds(sorted);
+  // One threshold per distinct score of either class (ties grouped by ===), highest first.
+  const thresholds = listDescendingThresholds(sorted);
+  const count = thresholds.positives.length;
   // The ROC curve starts at (0, 0) before the first threshold; the PR curve has one point per threshold.
-  const roc = createCurveCollector(thresholds + 1);
-  const pr = createCurveCollector(thresholds);
-  roc.visit(0, 0, 0);
+  const rocKeep = selectCurveIndices(count + 1);
+  const prKeep = selectCurveIndices(count);
+  const roc: CurveEntry = { x: [0], y: [0] };
+  const pr: CurveEntry = { x: [], y: [] };
+  let nextRoc = 1; // rocKeep[0] is always 0, the starting point
+  let nextPr = 0;
   let tp = 0;
   let fp = 0;
-  let k = 0;
-  visitDescendingThresholds(sorted, (p, n) => {
-    tp += p;
-    fp += n;
-    k++;
-    roc.visit(k, fp / negatives, tp / positives);
-    pr.visit(k - 1, tp / positives, tp + fp === 0 ? 1 : tp / (tp + fp));
-  });
-  return { roc: roc.curve, pr: pr.curve };
+  for (let k = 1; k <= count; k++) {
+    tp += thresholds.positives[k - 1]!;
+    fp += thresholds.negatives[k - 1]!;
+    if (rocKeep[nextRoc] === k) {
+      roc.x.push(fp / negatives);
+      roc.y.push(tp / positives);
+      nextRoc++;
+    }
+    if (prKeep[nextPr] === k - 1) {
+      pr.x.push(tp / positives);
+      pr.y.push(tp + fp === 0 ? 1 : tp / (tp + fp));
+      nextPr++;
+    }
+  }
+  return { roc, pr };
 }
