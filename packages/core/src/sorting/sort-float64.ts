@@ -19,11 +19,10 @@ const HIGH_WORD = 1 - LOW_WORD;
 /** Returns an ascending sorted copy of `values` (finite numbers); `values` is never modified. */
 export function sortFloat64(values: ArrayLike<number>): Float64Array {
   // A large Float64Array is scattered straight out of the input: the first pass makes the copy.
-  if (values instanceof Float64Array && values.length >= RADIX_THRESHOLD)
-    return radixSortFloat64(values, false);
+  if (values instanceof Float64Array && values.length >= RADIX_THRESHOLD) return radixSortFloat64(values);
   const sorted = values instanceof Float64Array ? values.slice() : Float64Array.from(values);
   if (sorted.length < RADIX_THRESHOLD) return sorted.sort();
-  return radixSortFloat64(sorted, true);
+  return radixSortFloat64(sorted);
 }
 
 /** The 32-bit words of a Float64Array's storage (two per value). */
@@ -111,29 +110,41 @@ function isInsertionSortedWithin(values: Float64Array, budget: number): boolean 
 }
 
 /**
- * Runs the LSD passes for digits [firstDigit, DIGIT_COUNT) and returns the array holding the result,
- * never `data` itself unless `owned` (the caller may then let it be changed): a pass writes into a new
- * array or, from the second pass on, into one this call made.
+ * The intermediate array of multi-pass sorts, kept between calls (sorting is synchronous, so one per
+ * thread is enough): a fresh array per pass meant touching new memory for every sort, and fresh pages
+ * cost a page fault each (a large share of a big report's system time).
  */
-function runRadixPasses(
-  data: Float64Array,
-  histograms: Uint32Array,
-  firstDigit: number,
-  owned: boolean,
-): Float64Array {
-  let source = data;
-  let sourceOwned = owned;
-  let spare: Float64Array | undefined;
+let scratch = new Float64Array(0);
+
+function takeScratch(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(length);
+  return scratch.subarray(0, length);
+}
+
+/**
+ * Runs the LSD passes for digits [firstDigit, DIGIT_COUNT) and returns a new array with the result
+ * (`data` is never changed): the passes alternate between that array and the scratch array, ordered so
+ * the last one writes into the result.
+ */
+function runRadixPasses(data: Float64Array, histograms: Uint32Array, firstDigit: number): Float64Array {
+  const digits: number[] = [];
   for (let digit = firstDigit; digit < DIGIT_COUNT; digit += 1) {
-    const offsets = histograms.subarray(digit * RADIX_SIZE, (digit + 1) * RADIX_SIZE);
-    if (!isPassNeeded(offsets, data.length)) continue;
-    const target = spare ?? new Float64Array(data.length);
-    scatterByDigit(source, target, offsets, digit);
-    spare = sourceOwned ? source : undefined;
-    source = target;
-    sourceOwned = true;
+    if (isPassNeeded(histograms.subarray(digit * RADIX_SIZE, (digit + 1) * RADIX_SIZE), data.length))
+      digits.push(digit);
   }
-  return sourceOwned ? source : source.slice();
+  const result = new Float64Array(data.length);
+  if (digits.length === 0) {
+    result.set(data);
+    return result;
+  }
+  const spare = digits.length > 1 ? takeScratch(data.length) : result;
+  let source = data;
+  digits.forEach((digit, pass) => {
+    const target = (digits.length - 1 - pass) % 2 === 0 ? result : spare;
+    scatterByDigit(source, target, histograms.subarray(digit * RADIX_SIZE, (digit + 1) * RADIX_SIZE), digit);
+    source = target;
+  });
+  return result;
 }
 
 /**
@@ -144,10 +155,10 @@ function runRadixPasses(
  * left (any permutation of the input), so the result is the same sorted array whichever attempt ends it.
  * `data` is changed only when `owned`.
  */
-function radixSortFloat64(data: Float64Array, owned: boolean): Float64Array {
-  const top = runRadixPasses(data, computeDigitHistograms(toWords(data), 2), 2, owned);
+function radixSortFloat64(data: Float64Array): Float64Array {
+  const top = runRadixPasses(data, computeDigitHistograms(toWords(data), 2), 2);
   if (isInsertionSortedWithin(top, top.length / 2)) return top;
-  const high = runRadixPasses(top, computeDigitHistograms(toWords(top), 1), 1, true);
+  const high = runRadixPasses(top, computeDigitHistograms(toWords(top), 1), 1);
   if (isInsertionSortedWithin(high, high.length / 4)) return high;
-  return runRadixPasses(high, computeDigitHistograms(toWords(high), 0), 0, true);
+  return runRadixPasses(high, computeDigitHistograms(toWords(high), 0), 0);
 }
