@@ -23,7 +23,29 @@ import type { IngestBuffer } from "./ingest-buffer.js";
 import { isMalformedLine } from "./ndjson-rows.js";
 
 /** Rows of a request: an array (JSON, files) or an async stream (NDJSON). */
-export type RowSource = Iterable<unknown> | AsyncIterable<unknown>;
+export type RowSource = Iterable<unknown> | AsyncIterable<unknown> | RowChunks;
+
+/** Rows that arrive in arrays (a streamed body's chunks): one `await` per array instead of per row. */
+export interface RowChunks {
+  readonly chunks: AsyncIterable<readonly unknown[]>;
+}
+
+function isRowChunks(rows: RowSource): rows is RowChunks {
+  return "chunks" in rows;
+}
+
+/** Any row source as arrays of rows. */
+async function* inChunks(rows: RowSource): AsyncGenerator<Iterable<unknown>> {
+  if (isRowChunks(rows)) {
+    yield* rows.chunks;
+    return;
+  }
+  if (Symbol.iterator in rows) {
+    yield rows;
+    return;
+  }
+  for await (const row of rows) yield [row];
+}
 
 /** Rows plus whether their values are CSV text (converted to each column's type). */
 export interface RowInput {
@@ -84,17 +106,19 @@ export function createIngestService(context: {
       let rejectedCount = 0;
       let errorCount = 0;
       const rejections = createRejectionTally();
-      for await (const row of rows) {
-        const index = received;
-        received += 1;
-        const errors: readonly FieldError[] = isMalformedLine(row)
-          ? [{ path: `/${index}`, row: index, code: "MALFORMED_JSON", message: row.message }]
-          : builder.addRow(row, index);
-        if (errors.length === 0) continue;
-        rejectedCount += 1;
-        errorCount += errors.length;
-        rejections.add(errors);
-        if (rejected.length < context.maxReportedErrors) rejected.push({ row: index, errors });
+      for await (const chunk of inChunks(rows)) {
+        for (const row of chunk) {
+          const index = received;
+          received += 1;
+          const errors: readonly FieldError[] = isMalformedLine(row)
+            ? [{ path: `/${index}`, row: index, code: "MALFORMED_JSON", message: row.message }]
+            : builder.addRow(row, index);
+          if (errors.length === 0) continue;
+          rejectedCount += 1;
+          errorCount += errors.length;
+          rejections.add(errors);
+          if (rejected.length < context.maxReportedErrors) rejected.push({ row: index, errors });
+        }
       }
       return {
         batch: builder.build(),

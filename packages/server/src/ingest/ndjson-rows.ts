@@ -30,11 +30,15 @@ function parseLine(line: string): unknown {
   }
 }
 
-/** Yields the rows of an NDJSON byte stream; throws PAYLOAD_TOO_LARGE past `maxBytes`. */
-export async function* readNdjsonRows(
+/**
+ * Yields the rows of an NDJSON byte stream in arrays, one per chunk of the body that completes lines (a
+ * consumer's `for await` then costs a promise per chunk, not per row); throws PAYLOAD_TOO_LARGE past
+ * `maxBytes`.
+ */
+export async function* readNdjsonRowChunks(
   body: AsyncIterable<Buffer | string>,
   maxBytes: number,
-): AsyncGenerator {
+): AsyncGenerator<unknown[]> {
   const decoder = new StringDecoder("utf8");
   let pending = "";
   let bytes = 0;
@@ -42,16 +46,26 @@ export async function* readNdjsonRows(
     bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
     if (bytes > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `the body exceeds ${maxBytes} bytes`);
     pending += typeof chunk === "string" ? chunk : decoder.write(chunk);
+    const rows: unknown[] = [];
     let newline = pending.indexOf("\n");
     let start = 0;
     while (newline !== -1) {
       const line = pending.slice(start, newline).trim();
-      if (line !== "") yield parseLine(line);
+      if (line !== "") rows.push(parseLine(line));
       start = newline + 1;
       newline = pending.indexOf("\n", start);
     }
     pending = pending.slice(start);
+    if (rows.length > 0) yield rows;
   }
   const last = (pending + decoder.end()).trim();
-  if (last !== "") yield parseLine(last);
+  if (last !== "") yield [parseLine(last)];
+}
+
+/** Yields the rows of an NDJSON byte stream one by one (see `readNdjsonRowChunks`). */
+export async function* readNdjsonRows(
+  body: AsyncIterable<Buffer | string>,
+  maxBytes: number,
+): AsyncGenerator {
+  for await (const rows of readNdjsonRowChunks(body, maxBytes)) yield* rows;
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AppError } from "../app/app-error.js";
 import type { RowSource } from "../ingest/ingest-service.js";
-import { readNdjsonRows } from "../ingest/ndjson-rows.js";
+import { readNdjsonRowChunks } from "../ingest/ndjson-rows.js";
 import { spoolUpload } from "../ingest/upload-spool.js";
 
 /** Body formats the ingest and upload routes accept. */
@@ -92,7 +92,11 @@ export function createRequestBodyReader(options: {
       }
       const stream = body as NodeJS.ReadableStream & AsyncIterable<Buffer>;
       if (format === "ndjson")
-        return { rows: readNdjsonRows(stream, options.maxBodyBytes), textValues: false, release: noRelease };
+        return {
+          rows: { chunks: readNdjsonRowChunks(stream, options.maxBodyBytes) },
+          textValues: false,
+          release: noRelease,
+        };
       const file = await spoolUpload({
         body: stream,
         tempDir: options.tempDir,
