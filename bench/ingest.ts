@@ -14,10 +14,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { testAdminApiKey, testAdminHeaders } from "../packages/server/src/testing/test-app.js";
+import { testAdminApiKey } from "../packages/server/src/testing/test-app.js";
 import {
   buildRowTails,
   categoricalFeatures,
+  createNdjsonPoster,
   numericFeatures,
   percentile,
   readFlag,
@@ -118,19 +119,15 @@ async function runPhase(options: {
       result.maxRssMb = Math.max(result.maxRssMb, rss.rss);
     });
   }, 200);
+  const post = createNdjsonPoster(options.url);
   const sender = async (): Promise<void> => {
     while (performance.now() < deadline) {
       const batch = nextBatch;
       nextBatch += 1;
       const body = toBody(options.tails, batch);
       const started = performance.now();
-      const response = await fetch(options.url, {
-        method: "POST",
-        headers: { "content-type": "application/x-ndjson", ...testAdminHeaders },
-        body,
-      });
-      await response.arrayBuffer();
-      if (response.ok) {
+      const response = await post(body);
+      if (response.status >= 200 && response.status < 300) {
         result.accepted += rowsPerBatch;
         result.latenciesMs.push(performance.now() - started);
       } else if (response.status === 503) {

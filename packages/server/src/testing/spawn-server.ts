@@ -14,16 +14,31 @@ export interface ServerProcess {
 
 const entry = fileURLToPath(new URL("./child-server.ts", import.meta.url));
 
-/** Spawns a server with the given flags (e.g. --data-dir, --port 0, --demo-enabled false). */
+/** The compiled entry (`tsc -b` output), for benchmarks that measure the server as it ships. */
+const compiledEntry = fileURLToPath(new URL("../../dist/testing/child-server.js", import.meta.url));
+
+/**
+ * Spawns a server with the given flags (e.g. --data-dir, --port 0, --demo-enabled false): from the
+ * TypeScript sources through tsx, or with `compiled` the `tsc -b` output as it ships (the caller builds
+ * first); `nodeArgs` go to Node.
+ */
 export function spawnServer(
   args: readonly string[],
-  options: { stderr?: "inherit" | "ignore" } = {},
+  options: { stderr?: "inherit" | "ignore"; nodeArgs?: readonly string[]; compiled?: boolean } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", entry, ...args], {
-    stdio: ["ignore", "pipe", options.stderr ?? "ignore"],
-    // Authenticates test clients (Authorization: Bearer testAdminApiKey) unless the caller set a key.
-    env: { SEXTANT_ADMIN_API_KEY: testAdminApiKey, ...process.env },
-  });
+  const nodeArgs = [
+    ...(options.nodeArgs ?? []),
+    ...(options.compiled === true ? [] : ["--conditions=source", "--import", "tsx"]),
+  ];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, options.compiled === true ? compiledEntry : entry, ...args],
+    {
+      stdio: ["ignore", "pipe", options.stderr ?? "ignore"],
+      // Authenticates test clients (Authorization: Bearer testAdminApiKey) unless the caller set a key.
+      env: { SEXTANT_ADMIN_API_KEY: testAdminApiKey, ...process.env },
+    },
+  );
   const exited = new Promise<number | string>((resolve) => {
     child.once("exit", (code, signal) => {
       resolve(signal ?? code ?? -1);

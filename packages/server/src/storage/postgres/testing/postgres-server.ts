@@ -17,6 +17,8 @@ const run = promisify(execFile);
 export interface PostgresTestServer {
   /** Connection URL of the `postgres` database as the `postgres` superuser. */
   readonly url: string;
+  /** The same database over the server's Unix-domain socket (in its temporary directory). */
+  readonly socketUrl: string;
   readonly port: number;
   /** Stops the server and removes its directory. */
   stop(): Promise<void>;
@@ -102,6 +104,7 @@ export async function startPostgresTestServer(
       }
       return {
         url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+        socketUrl: `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
         port,
         async stop() {
           await exec("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
