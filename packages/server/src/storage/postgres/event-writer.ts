@@ -71,21 +71,6 @@ async function copyInto(client: TxClient, table: string, target: Target, rowCoun
   await pipeline(Readable.from([encodeBinaryCopy(target.fields, rowCount)]), stream);
 }
 
-function hasIdsRepeatedAcrossBatches(batches: readonly EventBatch[]): boolean {
-  if (batches.length < 2) return false;
-  const seen = new Set<string>();
-  for (const batch of batches) {
-    if (batch.target.kind === "reference") continue;
-    const prefix = `${batch.target.kind}:${batch.target.versionId}:`;
-    for (const id of batch.eventIds) {
-      const key = prefix + (id ?? "");
-      if (seen.has(key)) return true;
-      seen.add(key);
-    }
-  }
-  return false;
-}
-
 function isDuplicateKeyError(error: unknown): boolean {
   return (error as { code?: string }).code === "23505";
 }
@@ -142,6 +127,29 @@ async function writeSkippingDuplicates(
   return { inserted, duplicates: batch.rowCount - inserted, kept };
 }
 
+/** The fast path of `writeEventBatches`; undefined when an event id was a duplicate (nothing written). */
+async function writeDirectly(
+  db: PgContext,
+  batches: readonly EventBatch[],
+): Promise<WriteOutcome[] | undefined> {
+  const profiles = computeHourProfiles(batches);
+  try {
+    const written = await db.inTransaction(async (client) => {
+      const outcomes: WriteOutcome[] = [];
+      for (const batch of batches) outcomes.push(await writeDirect(client, batch));
+      await appendHourProfiles(client, profiles);
+      await appendAuditDraftsWithin(client, collectAuditDrafts(batches, outcomes));
+      for (const record of collectRejections(batches)) await insertIngestRejection(client, record);
+      return outcomes;
+    });
+    await compactBusyHours(db, profiles);
+    return written;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Writes the batches atomically and durably; duplicate event ids are skipped and counted. The window
  * profiles of the prediction rows actually inserted are appended in the same transaction.
@@ -151,23 +159,12 @@ export async function writeEventBatches(
   batches: readonly EventBatch[],
 ): Promise<WriteOutcome[]> {
   if (batches.length === 0) return [];
-  if (!hasIdsRepeatedAcrossBatches(batches)) {
-    const profiles = computeHourProfiles(batches);
-    try {
-      const written = await db.inTransaction(async (client) => {
-        const outcomes: WriteOutcome[] = [];
-        for (const batch of batches) outcomes.push(await writeDirect(client, batch));
-        await appendHourProfiles(client, profiles);
-        await appendAuditDraftsWithin(client, collectAuditDrafts(batches, outcomes));
-        for (const record of collectRejections(batches)) await insertIngestRejection(client, record);
-        return outcomes;
-      });
-      await compactBusyHours(db, profiles);
-      return written;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-  }
+  // The fast path: one binary COPY per batch. An id that is already stored, or that two batches of this
+  // flush share, fails the unique index and rolls it all back; the flush is then written again through
+  // staging tables that skip and count duplicates. (Checking the batches' ids for repeats first cost
+  // about 1% of an ingest process's CPU on every flush, for a case the fallback handles anyway.)
+  const direct = await writeDirectly(db, batches);
+  if (direct !== undefined) return direct;
   const profiles: ReturnType<typeof computeHourProfiles> = [];
   const written = await db.inTransaction(async (client) => {
     const outcomes: WriteOutcome[] = [];
