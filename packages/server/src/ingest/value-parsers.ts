@@ -24,12 +24,55 @@ function describe(value: unknown): string {
   return `${typeof value} ${JSON.stringify(text).slice(0, 40)}`;
 }
 
+/** The number of the `count` ASCII digits of `text` from `start`, or -1 when one is not a digit. */
+function readDigits(text: string, start: number, count: number): number {
+  let number = 0;
+  for (let i = start; i < start + count; i += 1) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/**
+ * Epoch milliseconds of the common UTC form `YYYY-MM-DDTHH:MM:SS[.sss]Z` (or a space for the T) with
+ * every part in its plain range, read digit by digit; undefined for anything else, which `Date.parse`
+ * then reads. Within those ranges `Date.UTC` and `Date.parse` agree (a test compares them).
+ */
+function readUtcTimestamp(text: string): number | undefined {
+  const length = text.length;
+  if (length !== 20 && length !== 24) return undefined;
+  if (text.charCodeAt(length - 1) !== 90 /* Z */) return undefined;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 /* T */ && separator !== 32 /* space */) return undefined;
+  if (text[4] !== "-" || text[7] !== "-" || text[13] !== ":" || text[16] !== ":") return undefined;
+  const year = readDigits(text, 0, 4);
+  const month = readDigits(text, 5, 2);
+  const day = readDigits(text, 8, 2);
+  const hour = readDigits(text, 11, 2);
+  const minute = readDigits(text, 14, 2);
+  const second = readDigits(text, 17, 2);
+  let millisecond = 0;
+  if (length === 24) {
+    if (text[19] !== ".") return undefined;
+    millisecond = readDigits(text, 20, 3);
+    if (millisecond < 0) return undefined;
+  }
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+}
+
 /** Epoch milliseconds of a timestamp value, or NaN. */
 export function toEpochMs(value: unknown): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
   if (typeof value === "bigint") return Number(value);
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value)) {
+  if (typeof value !== "string") return Number.NaN;
+  const utc = readUtcTimestamp(value);
+  if (utc !== undefined) return utc;
+  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
     const text = /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) || value.length <= 10 ? value : `${value}Z`;
     return Date.parse(text.replace(" ", "T"));
   }
