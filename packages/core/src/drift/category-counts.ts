@@ -119,3 +119,15 @@ export function alignCategoryCounts(
   }
   return alignSlots(slots, referenceSlots, currentSlots);
 }
+
+/** Counts of each category code in [0, size) and of the rest (−1 = missing), in one pass. */
+export function countCodes(codes: Int32Array, size: number): { counts: Float64Array; missing: number } {
+  const counts = new Float64Array(size);
+  let missing = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0 && code < size) counts[code]!++;
+    else missing++;
+  }
+  return { counts, missing };
+}

@@ -5,7 +5,7 @@
 import type { EmbeddingMatrix } from "../numeric/embedding-matrix.js";
 import { sortFloat64 } from "../sorting/sort-float64.js";
 import { summarisePooledSorted } from "./methods/wasserstein.js";
-import { compareCategories, type Category } from "./category-counts.js";
+import { compareCategories, countCodes, type Category } from "./category-counts.js";
 
 /** How a column is treated by drift detection. */
 export type ColumnKind = "numeric" | "categorical" | "embedding";
@@ -161,17 +161,6 @@ export function countSortedValues(reference: Float64Array, current: Float64Array
     cur.push(c);
   }
   return { kind: "counts", categories, reference: Float64Array.from(ref), current: Float64Array.from(cur) };
-}
-
-function countCodes(codes: Int32Array, categoryCount: number): { counts: Float64Array; missing: number } {
-  const counts = new Float64Array(categoryCount);
-  let missing = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i]!;
-    if (code >= 0 && code < categoryCount) counts[code]!++;
-    else missing++;
-  }
-  return { counts, missing };
 }
 
 function prepareCategorical(column: CategoricalDriftColumn): PreparedColumn {

@@ -3,7 +3,7 @@
  * reference range (numeric), categories never seen in the reference (categorical), and constant columns.
  * Missing means NaN/±Infinity for numbers and code -1 for categories; shares of an empty side are 0.
  */
-import type { Category } from "../drift/category-counts.js";
+import { countCodes, type Category } from "../drift/category-counts.js";
 
 /** Missing values of one side. */
 export interface MissingCount {
@@ -129,17 +129,6 @@ export function computeNumericColumnQualityFromSorted(input: {
   };
 }
 
-function countCodes(codes: Int32Array, size: number): { counts: Float64Array; missing: number } {
-  const counts = new Float64Array(size);
-  let missing = 0;
-  for (let i = 0; i < codes.length; i++) {
-    const code = codes[i]!;
-    if (code >= 0 && code < size) counts[code]!++;
-    else missing++;
-  }
-  return { counts, missing };
-}
-
 const countDistinct = (counts: Float64Array) => counts.reduce((n, c) => n + (c > 0 ? 1 : 0), 0);
 
 /** Quality of a categorical column given as codes into `categories` (code -1 = missing). */
@@ -151,23 +140,47 @@ export function computeCategoricalColumnQuality(input: {
   const size = input.categories.length;
   const ref = countCodes(input.reference, size);
   const cur = countCodes(input.current, size);
+  return computeCategoricalColumnQualityFromCounts({
+    categories: input.categories,
+    referenceCounts: ref.counts,
+    currentCounts: cur.counts,
+    referenceMissing: ref.missing,
+    currentMissing: cur.missing,
+  });
+}
+
+/**
+ * The same quality from per-category counts of both sides (as drift preparation leaves them) and the
+ * missing counts; categories are listed in the order given.
+ */
+export function computeCategoricalColumnQualityFromCounts(input: {
+  readonly categories: readonly Category[];
+  readonly referenceCounts: Float64Array;
+  readonly currentCounts: Float64Array;
+  readonly referenceMissing: number;
+  readonly currentMissing: number;
+}): CategoricalColumnQuality {
+  const { referenceCounts: ref, currentCounts: cur } = input;
   const newCategories: Category[] = [];
   const missingCategories: Category[] = [];
   let newCount = 0;
-  for (let k = 0; k < size; k++) {
-    if (ref.counts[k] === 0 && cur.counts[k]! > 0) {
+  let refPresent = 0;
+  let curPresent = 0;
+  for (let k = 0; k < input.categories.length; k++) {
+    refPresent += ref[k]!;
+    curPresent += cur[k]!;
+    if (ref[k] === 0 && cur[k]! > 0) {
       newCategories.push(input.categories[k]!);
-      newCount += cur.counts[k]!;
+      newCount += cur[k]!;
     }
-    if (ref.counts[k]! > 0 && cur.counts[k] === 0) missingCategories.push(input.categories[k]!);
+    if (ref[k]! > 0 && cur[k] === 0) missingCategories.push(input.categories[k]!);
   }
-  const curPresent = input.current.length - cur.missing;
   return {
     kind: "categorical",
-    missingReference: toMissing(ref.missing, input.reference.length),
-    missingCurrent: toMissing(cur.missing, input.current.length),
-    constantReference: countDistinct(ref.counts) === 1,
-    constantCurrent: countDistinct(cur.counts) === 1,
+    missingReference: toMissing(input.referenceMissing, refPresent + input.referenceMissing),
+    missingCurrent: toMissing(input.currentMissing, curPresent + input.currentMissing),
+    constantReference: countDistinct(ref) === 1,
+    constantCurrent: countDistinct(cur) === 1,
     newCategories,
     newCategoryCount: newCount,
     newCategoryShare: curPresent === 0 ? 0 : newCount / curPresent,

@@ -199,7 +199,7 @@ async function assembleReport(
       .map(([name, c]) => [name, computeColumnQualityEntry(name, c)]),
   );
   const { section: main, embeddings: preparedEmbeddings } = await featureDrift;
-  const quality = computeQualitySection(data, roles.id !== undefined, main.numericQuality, earlyQuality);
+  const quality = computeQualitySection(data, roles.id !== undefined, main.columnQuality, earlyQuality);
   const embeddings = preparedEmbeddings.flatMap((p) => {
     const entry = main.columns.find((c) => c.name === p.name);
     return entry === undefined ? [] : [computeEmbeddingEntry(p, entry)];

@@ -1,4 +1,5 @@
 import {
+  computeCategoricalColumnQuality,
   computeNumericColumnQuality,
   createSeededRandom,
   prepareDriftColumn,
@@ -36,15 +37,25 @@ const categorical: DriftColumn = {
   current: Int32Array.from({ length: 300 }, (_, i) => (i % 5 === 0 ? 2 : i % 2)),
 };
 
+// Codes out of label order (10 sorts after 9 as a number, "b" before "a" by code), categories new in
+// the current side (9, "a") and gone from it (10, 3): the lists keep code order.
+const scrambled: DriftColumn = {
+  name: "s",
+  kind: "categorical",
+  categories: [10, 9, "b", "a", 3, "unused"],
+  reference: Int32Array.from({ length: 400 }, (_, i) => [0, 2, 4, -1][i % 4]!),
+  current: Int32Array.from({ length: 400 }, (_, i) => [1, 2, 3, -1, 1][i % 5]!),
+};
+
 describe("scoreFeature and summariseFeatureDrift", () => {
   it.each([
     ["auto", "none"],
     ["sensitive", "bonferroni"],
   ] as const)(
-    "equal the drift section of the same prepared columns and take numeric quality from the sorted sides (%s, %s)",
+    "equal the drift section of the same prepared columns and take quality from the sorted sides and counts (%s, %s)",
     (policy, correction) => {
       const s = { ...settings, policy, correction };
-      const columns = [numeric("x", 2000, 0.2, 1), categorical, numeric("y", 1500, 0, 2)];
+      const columns = [numeric("x", 2000, 0.2, 1), categorical, numeric("y", 1500, 0, 2), scrambled];
       const section = summariseFeatureDrift(
         columns.map((c) => scoreFeature(c, s).scored),
         s,
@@ -56,11 +67,19 @@ describe("scoreFeature and summariseFeatureDrift", () => {
           withCharts: true,
         }),
       );
+      // Each column's quality from its sorted sides or counts equals the quality counted from the data.
       for (const c of columns) {
-        if (c.kind !== "numeric") continue;
-        expect(section.numericQuality[c.name]).toEqual(computeNumericColumnQuality(c.reference, c.current));
+        if (c.kind === "numeric")
+          expect(section.columnQuality[c.name]).toEqual(computeNumericColumnQuality(c.reference, c.current));
+        if (c.kind === "categorical")
+          expect(section.columnQuality[c.name]).toEqual(computeCategoricalColumnQuality(c));
       }
-      expect(Object.keys(section.numericQuality)).toEqual(["x", "y"]);
+      expect(Object.keys(section.columnQuality).sort()).toEqual(
+        columns
+          .filter((c) => c.kind !== "embedding")
+          .map((c) => c.name)
+          .sort(),
+      );
     },
   );
 });

@@ -1,20 +1,24 @@
 /**
  * Drift of the feature columns, the heaviest part of a report at scale. Each column is scored where it
  * is prepared: its numeric sides are cleaned and sorted once, and the same sorted arrays give its drift
- * score, its display summaries and its numeric quality, after which they can go. Only the small results
+ * score, its display summaries and its quality (categorical columns: from their counts), after which they can go. Only the small results
  * leave the thread, so the columns can be split between two threads (`feature-drift-worker.ts`) with no
  * serial scoring step at the end; the dataset verdict (correction, drift share) is summarised from the
  * results in feature order and does not depend on which thread scored a column.
  */
 import {
+  computeCategoricalColumnQualityFromCounts,
   computeDatasetColumnDrift,
   computeNumericColumnQualityFromSorted,
   prepareDriftColumn,
   summariseDatasetDrift,
+  type CategoricalColumnQuality,
+  type Category,
   type ColumnDriftResult,
   type DriftColumn,
   type NumericColumnQuality,
   type PreparedColumn,
+  type PreparedCounts,
 } from "@sextant/core";
 import {
   computeColumnDisplay,
@@ -31,15 +35,15 @@ import type { ColumnDriftEntry, DatasetDriftEntry } from "./report-model.js";
 export interface ScoredFeature {
   readonly drift: ColumnDriftResult;
   readonly display: ColumnDisplay;
-  /** Numeric columns only, from the sorted sides (the quality section takes it from here). */
-  readonly quality?: NumericColumnQuality;
+  /** Numeric and categorical columns, from the sorted sides or the counts (the quality section takes it from here). */
+  readonly quality?: NumericColumnQuality | CategoricalColumnQuality;
 }
 
-/** The feature drift section: entries sorted most drifted first, the dataset verdict, numeric quality. */
+/** The feature drift section: entries sorted most drifted first, the dataset verdict, column quality. */
 export interface FeatureDriftSection {
   readonly columns: ColumnDriftEntry[];
   readonly dataset: DatasetDriftEntry;
-  readonly numericQuality: Record<string, NumericColumnQuality>;
+  readonly columnQuality: Record<string, NumericColumnQuality | CategoricalColumnQuality>;
 }
 
 /**
@@ -62,8 +66,32 @@ export function scoreFeature(
           referenceMissing: prepared.referenceMissing,
           currentMissing: prepared.currentMissing,
         })
-      : undefined;
+      : sample.kind === "counts" && column.kind === "categorical"
+        ? computeCategoricalQualityFromPrepared(column.categories, sample, prepared)
+        : undefined;
   return { scored: { drift, display, ...(quality === undefined ? {} : { quality }) }, prepared };
+}
+
+/**
+ * Categorical quality from the counts drift preparation made (categories seen on either side, in label
+ * order), its category lists in code order as when counted from the codes.
+ */
+function computeCategoricalQualityFromPrepared(
+  codeOrder: readonly Category[],
+  sample: PreparedCounts,
+  prepared: PreparedColumn,
+): CategoricalColumnQuality {
+  const codeOf = new Map(codeOrder.map((category, code) => [category, code]));
+  const order = sample.categories
+    .map((_, k) => k)
+    .sort((a, b) => codeOf.get(sample.categories[a]!)! - codeOf.get(sample.categories[b]!)!);
+  return computeCategoricalColumnQualityFromCounts({
+    categories: order.map((k) => sample.categories[k]!),
+    referenceCounts: Float64Array.from(order, (k) => sample.reference[k]!),
+    currentCounts: Float64Array.from(order, (k) => sample.current[k]!),
+    referenceMissing: prepared.referenceMissing,
+    currentMissing: prepared.currentMissing,
+  });
 }
 
 /** The section from every feature's scores (in feature order): corrected verdicts, entries, quality. */
@@ -76,9 +104,9 @@ export function summariseFeatureDrift(
     toDatasetDriftSettings(settings),
   );
   const entries = result.columns.map((r, i) => toColumnDriftEntry(r, features[i]!.display));
-  const numericQuality: Record<string, NumericColumnQuality> = {};
-  for (const f of features) if (f.quality !== undefined) numericQuality[f.drift.column] = f.quality;
-  return { columns: sortByDrift(entries), dataset: toDatasetDriftEntry(result), numericQuality };
+  const columnQuality: Record<string, NumericColumnQuality | CategoricalColumnQuality> = {};
+  for (const f of features) if (f.quality !== undefined) columnQuality[f.drift.column] = f.quality;
+  return { columns: sortByDrift(entries), dataset: toDatasetDriftEntry(result), columnQuality };
 }
 
 /** Sorting work of a column in values (numeric columns only; the others cost next to nothing). */

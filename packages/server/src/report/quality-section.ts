@@ -6,6 +6,7 @@
 import {
   computeCategoricalColumnQuality,
   computeNumericColumnQuality,
+  type CategoricalColumnQuality,
   type NumericColumnQuality,
 } from "@sextant/core";
 import type { LoadedColumn, LoadedDatasets } from "../files/loaded-datasets.js";
@@ -29,11 +30,12 @@ function distinctText(values: readonly (string | null)[]): number {
 export function computeColumnQualityEntry(
   name: string,
   column: LoadedColumn,
-  numeric?: NumericColumnQuality,
+  known?: NumericColumnQuality | CategoricalColumnQuality,
 ): ColumnQualityEntry {
   switch (column.kind) {
     case "numeric": {
-      const q = numeric ?? computeNumericColumnQuality(column.reference, column.current);
+      const q =
+        known?.kind === "numeric" ? known : computeNumericColumnQuality(column.reference, column.current);
       return {
         name,
         kind: "numeric",
@@ -49,7 +51,7 @@ export function computeColumnQualityEntry(
       };
     }
     case "categorical": {
-      const q = computeCategoricalColumnQuality(column);
+      const q = known?.kind === "categorical" ? known : computeCategoricalColumnQuality(column);
       return {
         name,
         kind: "categorical",
@@ -114,13 +116,13 @@ export function countQualityIssues(quality: QualityEntry): number {
 }
 
 /**
- * The quality section of a report; `numericQuality` holds the numeric columns' quality already computed,
+ * The quality section of a report; `known` holds columns' quality already computed (by feature drift),
  * `entries` column entries already computed (e.g. while another thread was still scoring features).
  */
 export function computeQualitySection(
   data: LoadedDatasets,
   hasIdColumn: boolean,
-  numericQuality: Readonly<Record<string, NumericColumnQuality>> = {},
+  known: Readonly<Record<string, NumericColumnQuality | CategoricalColumnQuality>> = {},
   entries: ReadonlyMap<string, ColumnQualityEntry> = new Map(),
 ): QualityEntry {
   return {
@@ -133,11 +135,7 @@ export function computeQualitySection(
     columns: [...data.columns].map(
       ([name, column]) =>
         entries.get(name) ??
-        computeColumnQualityEntry(
-          name,
-          column,
-          Object.hasOwn(numericQuality, name) ? numericQuality[name] : undefined,
-        ),
+        computeColumnQualityEntry(name, column, Object.hasOwn(known, name) ? known[name] : undefined),
     ),
   };
 }
