@@ -127,6 +127,18 @@ async function writeSkippingDuplicates(
   return { inserted, duplicates: batch.rowCount - inserted, kept };
 }
 
+/** Writes, in the batches' transaction, their hour profiles, audit entries and rejection tallies. */
+async function appendWhatBatchesCarry(
+  client: TxClient,
+  batches: readonly EventBatch[],
+  outcomes: readonly WriteOutcome[],
+  profiles: ReturnType<typeof computeHourProfiles>,
+): Promise<void> {
+  await appendHourProfiles(client, profiles);
+  await appendAuditDraftsWithin(client, collectAuditDrafts(batches, outcomes));
+  for (const record of collectRejections(batches)) await insertIngestRejection(client, record);
+}
+
 /** The fast path of `writeEventBatches`; undefined when an event id was a duplicate (nothing written). */
 async function writeDirectly(
   db: PgContext,
@@ -137,9 +149,7 @@ async function writeDirectly(
     const written = await db.inTransaction(async (client) => {
       const outcomes: WriteOutcome[] = [];
       for (const batch of batches) outcomes.push(await writeDirect(client, batch));
-      await appendHourProfiles(client, profiles);
-      await appendAuditDraftsWithin(client, collectAuditDrafts(batches, outcomes));
-      for (const record of collectRejections(batches)) await insertIngestRejection(client, record);
+      await appendWhatBatchesCarry(client, batches, outcomes, profiles);
       return outcomes;
     });
     await compactBusyHours(db, profiles);
@@ -175,9 +185,7 @@ export async function writeEventBatches(
       kept.push(rows);
     }
     profiles.push(...computeHourProfiles(batches, kept));
-    await appendHourProfiles(client, profiles);
-    await appendAuditDraftsWithin(client, collectAuditDrafts(batches, outcomes));
-    for (const record of collectRejections(batches)) await insertIngestRejection(client, record);
+    await appendWhatBatchesCarry(client, batches, outcomes, profiles);
     return outcomes;
   });
   await compactBusyHours(db, profiles);
