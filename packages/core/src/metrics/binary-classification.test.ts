@@ -2,11 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeBinaryClassificationMetrics } from "./binary-classification.js";
 import { computeAveragePrecision } from "./average-precision.js";
-import {
-  countDescendingThresholds,
-  deriveClassSortedScores,
-  visitDescendingThresholds,
-} from "./class-sorted-scores.js";
+import { deriveClassSortedScores, listDescendingThresholds } from "./class-sorted-scores.js";
 import { computeRocAuc } from "./roc-auc.js";
 import { expectClose, expectOk, expectOkValue } from "../../test/support/result-assertions.js";
 import { generateMinstdUniforms } from "../../test/support/deterministic-samples.js";
@@ -299,15 +295,15 @@ describe("ROC AUC and average precision properties", () => {
           rows.map((r) => r[1]),
         );
         const walked = { positives: derived.positives, negatives: derived.negatives };
-        const visits = (s: typeof walked) => {
-          const seen: [number, number][] = [];
-          visitDescendingThresholds(s, (p, n) => seen.push([p, n]));
-          return seen;
+        const pairs = (s: typeof walked) => {
+          const t = listDescendingThresholds(s);
+          return Array.from(t.positives, (p, k) => [p, t.negatives[k]]);
         };
         expect(derived.thresholds).toBeDefined();
-        expect(visits(derived)).toEqual(visits(walked));
-        expect(countDescendingThresholds(derived)).toBe(countDescendingThresholds(walked));
-        expect(countDescendingThresholds(walked)).toBe(new Set(rows.map((r) => r[1] + 0)).size);
+        expect(pairs(derived)).toEqual(pairs(walked));
+        expect(pairs(walked)).toHaveLength(new Set(rows.map((r) => r[1] + 0)).size);
+        // Tied counts add up to the rows, highest score first.
+        expect(pairs(walked).reduce((sum, [p, n]) => sum + p! + n!, 0)).toBe(rows.length);
       }),
     );
   });

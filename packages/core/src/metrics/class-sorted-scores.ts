@@ -16,9 +16,6 @@ export interface ClassSortedScores {
   readonly thresholds?: DescendingThresholds;
 }
 
-/** One distinct score threshold with the rows tied at it, visited from the highest score down. */
-export type ThresholdVisitor = (positivesAtScore: number, negativesAtScore: number) => void;
-
 /** Tied positive and negative counts of each distinct score, highest score first. */
 export interface DescendingThresholds {
   readonly positives: Int32Array;
@@ -54,18 +51,6 @@ export function deriveClassSortedScores(
  */
 export function listDescendingThresholds(scores: ClassSortedScores): DescendingThresholds {
   return scores.thresholds ?? walkDescendingThresholds(scores);
-}
-
-/** Calls `visit` once per distinct score, highest first, with the tied positive and negative counts. */
-export function visitDescendingThresholds(scores: ClassSortedScores, visit: ThresholdVisitor): void {
-  const thresholds = listDescendingThresholds(scores);
-  for (let k = 0; k < thresholds.positives.length; k++)
-    visit(thresholds.positives[k]!, thresholds.negatives[k]!);
-}
-
-/** The number of distinct scores (thresholds) over both classes. */
-export function countDescendingThresholds(scores: ClassSortedScores): number {
-  return listDescendingThresholds(scores).positives.length;
 }
 
 /** The descending merge of both classes: tied counts per distinct score (`===` groups -0 with +0). */

@@ -1,4 +1,4 @@
-import { deriveClassSortedScores, visitDescendingThresholds } from "@sextant/core";
+import { deriveClassSortedScores, listDescendingThresholds } from "@sextant/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { computeClassificationCurves, maxCurvePoints, selectCurveIndices } from "./classification-curves.js";
@@ -10,9 +10,10 @@ function computeFullCurves(labels: Float64Array, scores: Float64Array) {
   const roc = { x: [0], y: [0] };
   const pr = { x: [] as number[], y: [] as number[] };
   let [tp, fp] = [0, 0];
-  visitDescendingThresholds(sorted, (p, n) => {
+  const thresholds = listDescendingThresholds(sorted);
+  thresholds.positives.forEach((p, k) => {
     tp += p;
-    fp += n;
+    fp += thresholds.negatives[k]!;
     roc.x.push(fp / negatives);
     roc.y.push(tp / positives);
     pr.x.push(tp / positives);
