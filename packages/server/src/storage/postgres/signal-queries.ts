@@ -9,6 +9,7 @@ import type { PgMigration } from "./pg-migration.js";
 import { buildWhere, describeSource } from "./monitoring-gather.js";
 import type { Param, PgContext, TxClient } from "./pg-session.js";
 import { systemColumns, toEventTableName, toTimestampSql } from "./sql-text.js";
+import { toEmbeddingSample, toEmbeddingSampleSql, toSafeInteger } from "../embedding-sample.js";
 import { ingestRejectionFromRow, schemaRevisionFromRow } from "../signal-rows.js";
 
 type SignalStore = Pick<
@@ -29,11 +30,6 @@ export const signalsPgMigration: PgMigration = {
        columns_json text NOT NULL, saved_at timestamptz NOT NULL, PRIMARY KEY (version_id, revision))`,
   ],
 };
-
-function toSafeInteger(value: number, what: string): number {
-  if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer`);
-  return value;
-}
 
 const insertRejectionSql = "INSERT INTO ingest_rejections VALUES ($1, $2, $3, $4, $5, $6, $7)";
 
@@ -74,33 +70,18 @@ export function createPgSignalStore(db: Pick<PgContext, "query" | "execute">): S
     async readEmbeddings(request) {
       const column = request.columns[0];
       if (column === undefined) throw new RangeError("no embedding column to read");
-      const cap = toSafeInteger(request.maxRowsPerGroup, "maxRowsPerGroup");
-      const seed = toSafeInteger(request.seed, "seed");
       const described = describeSource(request);
       const params: Param[] = [];
-      const where = buildWhere(request, described, params);
-      const id = described.column({ name: systemColumns.eventId, stream: "predictions" });
-      const key = request.source.kind === "reference" ? `coalesce(${id}, r.ctid::text)` : id;
-      const rows = await query(
-        `SELECT wi, v, n FROM (
-           SELECT wi, v, k, count(*) OVER (PARTITION BY wi) AS n,
-                  row_number() OVER (PARTITION BY wi ORDER BY k) AS rn
-           FROM (SELECT ${described.windowIndex} AS wi, ${described.column(column)} AS v,
-                        md5('${seed}:' || ${key}) AS k
-                 FROM ${described.from} ${where}) AS src
-           WHERE v IS NOT NULL) AS ranked
-         WHERE rn <= ${cap} ORDER BY wi, k COLLATE "C"`,
-        params,
-      );
-      const windowIndex = new Int32Array(rows.length);
-      const totals = new Map<number, number>();
-      const vectors = rows.map((row, i) => {
-        const wi = Number(row.wi);
-        windowIndex[i] = wi;
-        totals.set(wi, Number(row.n));
-        return (row.v as unknown[]).map(Number);
+      const sql = toEmbeddingSampleSql({
+        described,
+        column,
+        isReference: request.source.kind === "reference",
+        where: buildWhere(request, described, params),
+        seed: toSafeInteger(request.seed, "seed"),
+        cap: toSafeInteger(request.maxRowsPerGroup, "maxRowsPerGroup"),
+        dialect: { rowKey: "r.ctid::text", textOrder: ' COLLATE "C"' },
       });
-      return { windowIndex, vectors, totals };
+      return toEmbeddingSample(await query(sql, params));
     },
 
     async recordIngestRejections(record) {
