@@ -6,15 +6,10 @@
  */
 import type { DuckDBConnection, DuckDBValue } from "@duckdb/node-api";
 import type { DeliveryRecord, IncidentRecord } from "../../monitoring/monitoring-records.js";
-import type {
-  EvaluationWrite,
-  IncidentPlanner,
-  IncidentView,
-  IncidentWritePlan,
-} from "../monitoring-store.js";
+import type { EvaluationWrite, IncidentPlanner, IncidentWritePlan } from "../monitoring-store.js";
 import { incidentFromRow, toSegmentKey } from "./monitoring-rows.js";
 import type { Row } from "./registry-rows.js";
-import { monitorStateFromRow } from "../overview-rows.js";
+import { readIncidentView } from "../incident-view.js";
 
 const ts = (date: Date | null): string | null => (date === null ? null : date.toISOString());
 const cast = (index: number): string => `CAST($${index} AS TIMESTAMP)`;
@@ -121,36 +116,17 @@ export async function writeEvaluation(connection: DuckDBConnection, input: Evalu
   ]);
 }
 
-async function readIncidentView(
-  connection: DuckDBConnection,
-  modelId: string,
-  since: Date,
-): Promise<IncidentView> {
-  const incidents = await readRows(
-    connection,
-    `SELECT * FROM incidents WHERE model_id = $1 AND (status <> 'resolved' OR resolved_at >= ${cast(2)})
-     ORDER BY opened_at DESC, id LIMIT 500`,
-    [modelId, since.toISOString()],
-  );
-  const states = await readRows(
-    connection,
-    `SELECT s.* FROM monitor_states s JOIN monitors m ON m.id = s.monitor_id WHERE m.model_id = $1
-     ORDER BY s.monitor_id, s.segment_key`,
-    [modelId],
-  );
-  return {
-    incidents: incidents.map(incidentFromRow),
-    states: states.map(monitorStateFromRow),
-  };
-}
-
 /** Writes the evaluation, then applies its planner's incidents and deliveries, on one transaction. */
 export async function commitEvaluationOn<P extends IncidentWritePlan>(
   connection: DuckDBConnection,
   input: EvaluationWrite & { readonly planner: IncidentPlanner<P> },
 ): Promise<P> {
   await writeEvaluation(connection, input);
-  const view = await readIncidentView(connection, input.planner.modelId, input.planner.since);
+  const view = await readIncidentView<DuckDBValue>((sql, params) => readRows(connection, sql, params), {
+    modelId: input.planner.modelId,
+    since: input.planner.since.toISOString(),
+    sinceSql: cast(2),
+  });
   const plan = input.planner.plan(view);
   for (const record of plan.incidents) {
     await upsertDocumentRow(connection, "incidents", record.id, toIncidentColumns(record));

@@ -10,16 +10,11 @@ import type {
   MonitorResultRecord,
   MonitorRunRecord,
 } from "../../monitoring/monitoring-records.js";
-import type {
-  EvaluationWrite,
-  IncidentPlanner,
-  IncidentView,
-  IncidentWritePlan,
-} from "../monitoring-store.js";
+import type { EvaluationWrite, IncidentPlanner, IncidentWritePlan } from "../monitoring-store.js";
 import { incidentFromRow, toSegmentKey } from "../duckdb/monitoring-rows.js";
 import { queryRows, type Param, type TxClient } from "./pg-session.js";
 import { assertLeaseHeld } from "./pg-work-leases.js";
-import { monitorStateFromRow } from "../overview-rows.js";
+import { readIncidentView } from "../incident-view.js";
 
 // Two-int advisory key space: class 7305 names start-up sections (pg-work-leases.ts); 7306 locks a model's
 // incidents for the length of a transaction.
@@ -121,25 +116,6 @@ export async function writeEvaluation(client: TxClient, input: EvaluationWrite):
   await saveRun(client, input.run);
 }
 
-async function readIncidentView(client: TxClient, modelId: string, since: Date): Promise<IncidentView> {
-  const incidents = await queryRows(
-    client,
-    `SELECT * FROM incidents WHERE model_id = $1 AND (status <> 'resolved' OR resolved_at >= $2)
-     ORDER BY opened_at DESC, id LIMIT 500`,
-    [modelId, since],
-  );
-  const states = await queryRows(
-    client,
-    `SELECT s.* FROM monitor_states s JOIN monitors m ON m.id = s.monitor_id WHERE m.model_id = $1
-     ORDER BY s.monitor_id, s.segment_key`,
-    [modelId],
-  );
-  return {
-    incidents: incidents.map(incidentFromRow),
-    states: states.map(monitorStateFromRow),
-  };
-}
-
 /** Commits the evaluation and its planner's incidents and deliveries on one transaction's client. */
 export async function commitEvaluationOn<P extends IncidentWritePlan>(
   client: TxClient,
@@ -149,7 +125,12 @@ export async function commitEvaluationOn<P extends IncidentWritePlan>(
   await writeEvaluation(client, input);
   // Held until COMMIT/ROLLBACK: a second process planning this model waits, then reads our incidents.
   await client.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [incidentLockClass, planner.modelId]);
-  const plan = planner.plan(await readIncidentView(client, planner.modelId, planner.since));
+  const view = await readIncidentView<Param>((sql, params) => queryRows(client, sql, params), {
+    modelId: planner.modelId,
+    since: planner.since,
+    sinceSql: "$2",
+  });
+  const plan = planner.plan(view);
   for (const record of plan.incidents) {
     const { sql, params } = toDocumentUpsert("incidents", record.id, toIncidentColumns(record));
     await client.query(sql, params);
