@@ -3,7 +3,13 @@
  * prediction drift, data quality, performance, fairness, segments, text and embedding drift. Pure
  * computation on in-memory data (the clock arrives as `generatedAt`); rendering lives elsewhere.
  */
-import { isDriftMethodApplicable, prepareSortedNumericColumn, type DriftColumn } from "@sextant/core";
+import {
+  computeNumericColumnQualityFromSorted,
+  isDriftMethodApplicable,
+  prepareSortedNumericColumn,
+  type DriftColumn,
+  type NumericColumnQuality,
+} from "@sextant/core";
 import type { LoadedColumn, LoadedDatasets } from "../files/loaded-datasets.js";
 import { InputError } from "../files/input-error.js";
 import { computeDriftSection, prepareColumns, toDriftColumn, type DriftSettings } from "./drift-section.js";
@@ -89,6 +95,20 @@ function driftOf(input: {
     prepared,
     settings: { ...input.drift, correction: "none" },
     withCharts: true,
+  });
+}
+
+/** A numeric column's quality from its finite values sorted (`sorted`), or undefined to compute it. */
+function qualityFromSorted(
+  column: LoadedColumn,
+  sorted: SidePair<Float64Array> | undefined,
+): NumericColumnQuality | undefined {
+  if (column.kind !== "numeric" || sorted === undefined) return undefined;
+  return computeNumericColumnQualityFromSorted({
+    referenceSorted: sorted.reference,
+    currentSorted: sorted.current,
+    referenceMissing: column.reference.length - sorted.reference.length,
+    currentMissing: column.current.length - sorted.current.length,
   });
 }
 
@@ -192,11 +212,15 @@ async function assembleReport(
     (n): n is string => n !== undefined,
   );
   const predictionDrift = driftOf({ names: predictionNames, data, drift, sorted: sortedScores }).columns;
-  // Quality that does not need the numeric features' sorted sides is computed while the worker may still run.
+  // Quality of the columns feature drift does not cover, computed while the worker may still run (feature
+  // drift gives numeric and categorical features theirs); score columns from the sides performance sorted.
   const earlyQuality = new Map(
     [...data.columns]
-      .filter(([name, c]) => c.kind !== "numeric" || !features.has(name))
-      .map(([name, c]) => [name, computeColumnQualityEntry(name, c)]),
+      .filter(([name, c]) => !features.has(name) || (c.kind !== "numeric" && c.kind !== "categorical"))
+      .map(([name, c]) => [
+        name,
+        computeColumnQualityEntry(name, c, qualityFromSorted(c, sortedScores.get(name))),
+      ]),
   );
   const { section: main, embeddings: preparedEmbeddings } = await featureDrift;
   const quality = computeQualitySection(data, roles.id !== undefined, main.columnQuality, earlyQuality);
