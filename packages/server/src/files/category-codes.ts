@@ -2,8 +2,11 @@
  * Category codes for categorical columns. One query lists each column's distinct values over both sides
  * with their label and DuckDB `hash()`; rows are then read as that hash (a cheap vectorised function) and
  * mapped to codes (label order, -1 for missing) through a small open-addressing table, instead of casting
- * every row to an ENUM inside DuckDB, which costs several times more. A column whose distinct values do
- * not all hash apart (never expected at 64 bits, but possible) is coded by ENUM instead.
+ * every row to an ENUM inside DuckDB, which costs several times more. Where a 16-bit window of the hashes
+ * already tells a column's values apart (any dictionary of up to a few hundred values, as a rule), only
+ * that window is read, four columns' windows packed in one 64-bit column, and coded through a direct
+ * table. A column whose distinct values do not all hash apart (never expected at 64 bits, but possible)
+ * is coded by ENUM instead.
  */
 import type { StorageType } from "@sextant/core";
 import type { DuckDbSession } from "./duckdb-session.js";
@@ -60,6 +63,89 @@ export function createHashCodeTable(entries: readonly HashCodeEntry[]): HashCode
       }
     },
   };
+}
+
+/** Width of a hash window: four windows fit one 64-bit column. */
+export const hashWindowBits = 16;
+
+const windowSize = 2 ** hashWindowBits;
+
+/** Bits [shift, shift + 16) of a 64-bit hash given as its two 32-bit words (shift never straddles them). */
+function readWindow(low: number, high: number, shift: number): number {
+  return shift < 32 ? (low >>> shift) & 0xffff : (high >>> (shift - 32)) & 0xffff;
+}
+
+/** Shifts tried for a window: every 16-bit run inside one 32-bit word of the hash. */
+const windowShifts = [
+  ...Array.from({ length: 17 }, (_, i) => i),
+  ...Array.from({ length: 17 }, (_, i) => 32 + i),
+];
+
+/**
+ * The shift of a 16-bit window of the entries' hashes that tells every entry apart, or undefined when
+ * none does (likely beyond a few hundred entries): reading only that window of each row's hash gives the
+ * same codes as the whole hash, and four such windows share one 64-bit column of the read.
+ */
+export function findHashWindow(entries: readonly HashCodeEntry[]): number | undefined {
+  if (entries.length > 2048) return undefined;
+  const seenAt = new Int32Array(windowSize).fill(-1);
+  for (const shift of windowShifts) {
+    let distinct = true;
+    for (const { low, high } of entries) {
+      const slot = readWindow(low >>> 0, high >>> 0, shift);
+      if (seenAt[slot] === shift) {
+        distinct = false;
+        break;
+      }
+      seenAt[slot] = shift;
+    }
+    if (distinct) return shift;
+  }
+  return undefined;
+}
+
+/** The codes by window value (-2 where no entry has it), for `decodeWindowCodes`. */
+export function createWindowCodeTable(entries: readonly HashCodeEntry[], shift: number): Int32Array {
+  const codes = new Int32Array(windowSize).fill(-2);
+  for (const { low, high, code } of entries) codes[readWindow(low >>> 0, high >>> 0, shift)] = code;
+  return codes;
+}
+
+/** The SQL of one 64-bit column packing up to four 16-bit hash windows (`windows[k]` in bits 16k…). */
+export function toPackedWindowsExpression(
+  windows: readonly { readonly hash: string; readonly shift: number }[],
+): string {
+  if (windows.length === 0 || windows.length > 4)
+    throw new RangeError("a packed column holds 1 to 4 windows");
+  return windows
+    .map(({ hash, shift }, k) => {
+      const window = `((${hash} >> ${shift}) & ${windowSize - 1})`;
+      return k === 0 ? window : `(${window} << ${hashWindowBits * k})`;
+    })
+    .join(" | ");
+}
+
+/**
+ * Codes rows from window `part` (0–3) of a packed column (`words`: [low, high] pairs of each row's packed
+ * value) through `codes` (`createWindowCodeTable`) into `out` from `offset`.
+ */
+export function decodeWindowCodes(input: {
+  readonly words: Uint32Array;
+  readonly rowCount: number;
+  readonly part: number;
+  readonly codes: Int32Array;
+  readonly out: Int32Array;
+  readonly offset: number;
+}): void {
+  const { words, codes, out, offset } = input;
+  const word = input.part >> 1;
+  const shift = (input.part & 1) * hashWindowBits;
+  for (let r = 0; r < input.rowCount; r++) {
+    const code = codes[(words[2 * r + word]! >>> shift) & 0xffff]!;
+    // As for whole hashes: every row value is in the dictionary, so a miss is a bug, not bad input.
+    if (code === -2) throw new Error("category value missing from its dictionary");
+    out[offset + r] = code;
+  }
 }
 
 /** Codes rows from their value hashes (`words`: [low, high] pairs) into `out` from `offset`. */
@@ -196,12 +282,17 @@ export async function loadCategoryDictionaries(input: {
   return dictionaries;
 }
 
+/** A categorical column's value hash as the dictionary lists it. */
+export function toValueHashExpression(plan: { name: string; storage: StorageType }): string {
+  return `hash(${toUnifiedExpression(plan.name, plan.storage)})`;
+}
+
 /** The SELECT expression reading a categorical column: its value hash, or its ENUM code (-1 missing). */
 export function toCategoryExpression(
   plan: { name: string; storage: StorageType },
   dictionary: CategoryDictionary,
 ): string {
   const x = toUnifiedExpression(plan.name, plan.storage);
-  if (dictionary.table !== undefined) return `hash(${x})`;
+  if (dictionary.table !== undefined) return toValueHashExpression(plan);
   return `coalesce(CAST(enum_code(CAST(CAST(${x} AS VARCHAR) AS ${dictionary.enumType!})) AS INTEGER), -1)`;
 }

@@ -2,8 +2,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createHashCodeTable,
+  createWindowCodeTable,
+  decodeWindowCodes,
+  toPackedWindowsExpression,
+} from "./category-codes.js";
 import type { ColumnPlan } from "./column-readers.js";
-import { readColumns } from "./column-readers.js";
+import { planSideSelect, readColumns } from "./column-readers.js";
 import { openDuckDbSession, type DuckDbSession } from "./duckdb-session.js";
 import { readParquetSideAlone, type SideReader } from "./side-read.js";
 
@@ -106,6 +112,115 @@ describe("readColumns", () => {
     enumSession.close();
     expect(enumRead).toEqual(local);
     expect(calls).toBe(1);
+  });
+});
+
+describe("categories read as packed hash windows", () => {
+  it("unpacks windows DuckDB packed at shifts in both words of the hash as JavaScript reads them", async () => {
+    const shifts = [0, 13, 32, 48];
+    const entries = await session.queryRows(
+      `SELECT v, CAST(hash(v) & 4294967295 AS UINTEGER), CAST(hash(v) >> 32 AS UINTEGER) FROM (VALUES ('a'), ('b'), (NULL), ('${"x".repeat(40)}')) t(v)`,
+    );
+    const windows = shifts.map((shift) => ({ hash: "hash(v)", shift }));
+    const sql = `SELECT ${toPackedWindowsExpression(windows)} FROM (VALUES ('a'), ('b'), (NULL), ('${"x".repeat(40)}')) t(v)`;
+    const words: number[] = [];
+    await session.readChunks(sql, (chunk) =>
+      words.push(...chunk.wordColumn(0).subarray(0, 2 * chunk.rowCount)),
+    );
+    shifts.forEach((shift, part) => {
+      const codes = createWindowCodeTable(
+        entries.map((row, code) => ({ low: Number(row[1]), high: Number(row[2]), code })),
+        shift,
+      );
+      const out = new Int32Array(4);
+      decodeWindowCodes({ words: Uint32Array.from(words), rowCount: 4, part, codes, out, offset: 0 });
+      // The rows in the order the dictionary rows were listed, each its own code (collisions aside,
+      // which four distinct short strings do not have in these windows).
+      expect([...out]).toEqual([0, 1, 2, 3]);
+    });
+  });
+
+  it("reads six small and one large dictionary (two packed columns and a whole hash) as ENUM codes do", async () => {
+    const wide = await openDuckDbSession();
+    const names = ["c0", "c1", "c2", "c3", "c4", "c5"];
+    const small = names.map(
+      (n, k) => `CASE WHEN i % 11 = ${k} THEN NULL ELSE 'v' || (i % ${3 + k}) END AS ${n}`,
+    );
+    const select = (from: number, to: number) =>
+      `SELECT ${small.join(", ")}, 'w' || (i % 3000) AS big, i * 0.5 AS x FROM range(${from}, ${to}) r(i)`;
+    await wide.run(`CREATE TABLE ref AS ${select(0, 4000)}`);
+    await wide.run(`CREATE TABLE cur AS ${select(2000, 5000)}`);
+    const category = (name: string): ColumnPlan => ({
+      name,
+      kind: "categorical",
+      storage: "string",
+      typeErrors: noErrors,
+      embeddingDimension: 0,
+    });
+    const widePlans = [
+      ...names.map(category),
+      category("big"),
+      { name: "x", kind: "numeric", storage: "float", typeErrors: noErrors, embeddingDimension: 0 } as const,
+    ];
+    const read = (forceEnumCodes: boolean) =>
+      readColumns({
+        session: wide,
+        plans: widePlans,
+        referenceRows: 4000,
+        currentRows: 3000,
+        forceEnumCodes,
+      });
+    const windowed = await read(false);
+    const enumCoded = await read(true);
+    wide.close();
+    expect(windowed).toEqual(enumCoded);
+    const big = windowed.columns.get("big");
+    expect(big?.kind === "categorical" ? big.categories.length : 0).toBe(3000);
+    // Current row 7 is i = 2007, and 2007 % 11 = 5: c5 is missing there.
+    const c5 = windowed.columns.get("c5");
+    expect(c5?.kind === "categorical" ? c5.current[7] : undefined).toBe(-1);
+  });
+
+  it("packs windowed columns four to a SELECT column after the others", () => {
+    const dictionary = (size: number, spread: number) => ({
+      labels: [],
+      table: createHashCodeTable(
+        Array.from({ length: size }, (_, code) => ({ low: code * spread, high: code, code })),
+      )!,
+    });
+    const names = ["a", "b", "c", "d", "e"];
+    const dictionaries = new Map(names.map((n) => [n, dictionary(3, 1)]));
+    dictionaries.set("big", dictionary(3000, 65_537));
+    const category = (name: string): ColumnPlan => ({
+      name,
+      kind: "categorical",
+      storage: "string",
+      typeErrors: noErrors,
+      embeddingDimension: 0,
+    });
+    const x: ColumnPlan = {
+      name: "x",
+      kind: "numeric",
+      storage: "float",
+      typeErrors: noErrors,
+      embeddingDimension: 0,
+    };
+    const { expressions, columns } = planSideSelect(
+      [category("a"), x, ...names.slice(1).map(category), category("big")],
+      dictionaries,
+    );
+    // x and big (too many values for a window) first, then a, b, c, d packed, then e alone.
+    expect(expressions).toHaveLength(4);
+    expect(columns.map((c) => [c.source, c.window?.part])).toEqual([
+      [2, 0],
+      [0, undefined],
+      [2, 1],
+      [2, 2],
+      [2, 3],
+      [3, 0],
+      [1, undefined],
+    ]);
+    expect(expressions[1]).toBe('hash(CAST("big" AS VARCHAR))');
   });
 });
 

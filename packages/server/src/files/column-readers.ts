@@ -7,12 +7,21 @@
  */
 import type { Category, SchemaColumnKind, StorageType } from "@sextant/core";
 import { settleInOrder, type DuckDbSession } from "./duckdb-session.js";
-import { loadCategoryDictionaries, toCategoryExpression, type CategoryDictionary } from "./category-codes.js";
+import {
+  findHashWindow,
+  loadCategoryDictionaries,
+  toCategoryExpression,
+  toPackedWindowsExpression,
+  toValueHashExpression,
+  type CategoryDictionary,
+  type HashCodeEntry,
+} from "./category-codes.js";
 import {
   readSideRows,
   toSideSelectSql,
   type Side,
   type SideBuffers,
+  type SideColumn,
   type SideColumnKind,
   type SideRead,
   type SideReader,
@@ -58,35 +67,63 @@ function toSideColumnKind(plan: ColumnPlan): SideColumnKind {
   return plan.kind === "numeric" || plan.kind === "categorical" ? plan.kind : "text";
 }
 
+/**
+ * The SELECT expressions of a side read (the same for both sides) and how each flat plan comes out of
+ * them: categorical columns whose values a 16-bit hash window tells apart are read as that window, four
+ * to a packed 64-bit column after the others (fewer, narrower columns to move out of DuckDB).
+ */
+export function planSideSelect(
+  plans: readonly ColumnPlan[],
+  dictionaries: ReadonlyMap<string, CategoryDictionary>,
+): { expressions: string[]; columns: SideColumn[] } {
+  const expressions: string[] = [];
+  const columns: SideColumn[] = [];
+  const windowed: { index: number; hash: string; shift: number; entries: readonly HashCodeEntry[] }[] = [];
+  plans.forEach((plan, index) => {
+    const dictionary = dictionaries.get(plan.name);
+    const kind = toSideColumnKind(plan);
+    const entries = kind === "categorical" ? dictionary?.table?.entries : undefined;
+    const shift = entries === undefined ? undefined : findHashWindow(entries);
+    if (entries !== undefined && shift !== undefined) {
+      windowed.push({ index, hash: toValueHashExpression(plan), shift, entries });
+      return;
+    }
+    columns[index] = { kind, source: expressions.length, ...(entries === undefined ? {} : { entries }) };
+    expressions.push(toSelectExpression(plan, dictionary));
+  });
+  for (let first = 0; first < windowed.length; first += 4) {
+    const group = windowed.slice(first, first + 4);
+    const source = expressions.length;
+    group.forEach(({ index, shift, entries }, part) => {
+      columns[index] = { kind: "categorical", source, entries, window: { shift, part } };
+    });
+    expressions.push(toPackedWindowsExpression(group));
+  }
+  return { expressions, columns };
+}
+
 /** Reads one side here, or (the current side of a Parquet pair) in another thread when `remote` is given. */
 async function readSide(input: {
   session: DuckDbSession;
   side: Side;
-  plans: readonly ColumnPlan[];
-  dictionaries: ReadonlyMap<string, CategoryDictionary>;
+  select: { readonly expressions: readonly string[]; readonly columns: readonly SideColumn[] };
+  /** ENUM-coded categories exist only in this session's catalog: such a side is read here. */
+  enumCoded: boolean;
   rowCount: number;
   remote?: { readonly read: SideReader; readonly path: string } | undefined;
 }): Promise<SideRead> {
-  const dictionaries = input.plans.map((p) => input.dictionaries.get(p.name));
-  const sql = toSideSelectSql(
-    input.side,
-    input.plans.map((p, i) => toSelectExpression(p, dictionaries[i])),
-  );
-  const kinds = input.plans.map(toSideColumnKind);
-  const tables = dictionaries.map((d) => d?.table);
+  const { expressions, columns } = input.select;
+  const sql = toSideSelectSql(input.side, expressions);
+  const request = { sql, selectCount: expressions.length, columns, rowCount: input.rowCount };
   const remote = input.remote;
-  // ENUM-coded categories exist only in this session's catalog: such a side is read here.
-  const canReadElsewhere =
-    remote !== undefined && dictionaries.every((d) => d === undefined || d.table !== undefined);
-  if (canReadElsewhere && input.plans.length > 0) {
+  if (remote !== undefined && !input.enumCoded && expressions.length > 0) {
     try {
-      const entries = tables.map((t) => t?.entries);
-      return await remote.read({ path: remote.path, sql, kinds, entries, rowCount: input.rowCount });
+      return await remote.read({ path: remote.path, ...request });
     } catch {
       // The other thread could not read it (it is readable: this session just did); read it here.
     }
   }
-  return readSideRows({ session: input.session, sql, kinds, tables, rowCount: input.rowCount });
+  return readSideRows({ session: input.session, ...request });
 }
 
 async function readEmbedding(session: DuckDbSession, side: Side, plan: ColumnPlan) {
@@ -167,14 +204,16 @@ export async function readColumns(input: {
     ...(input.knownDictionaries === undefined ? {} : { known: input.knownDictionaries }),
     ...(input.forceEnumCodes === undefined ? {} : { forceEnum: input.forceEnumCodes }),
   });
+  const select = planSideSelect(flat, dictionaries);
+  const enumCoded = [...dictionaries.values()].some((d) => d.table === undefined);
   // Both sides at once (two connections, or the current side in another thread): one side's chunks are
   // copied while DuckDB scans the other.
   const read = (side: Side, rowCount: number) =>
     readSide({
       session,
       side,
-      plans: flat,
-      dictionaries,
+      select,
+      enumCoded,
       rowCount,
       remote: side === "cur" ? input.readCurrentElsewhere : undefined,
     });

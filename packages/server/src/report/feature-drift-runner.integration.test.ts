@@ -118,8 +118,11 @@ describe("feature drift in a worker thread", () => {
     const request: SideReadRequest = {
       path,
       sql: toSideSelectSql("cur", ["coalesce(CAST(x AS DOUBLE), 'NaN'::DOUBLE)", "CAST(t AS VARCHAR)"]),
-      kinds: ["numeric", "text"],
-      entries: [undefined, undefined],
+      selectCount: 2,
+      columns: [
+        { kind: "numeric", source: 0 },
+        { kind: "text", source: 1 },
+      ],
       rowCount: 5000,
     };
     const worker = startTsxWorker();
