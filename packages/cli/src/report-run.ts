@@ -127,8 +127,16 @@ async function loadInputs(
     strict: run.strict,
     allowTypeErrors: run.allowTypeErrors,
     onProgress: progress.update,
-    // A worker started early reads the current file while this thread reads the reference.
-    ...(worker === undefined ? {} : { readSideElsewhere: worker.readSide }),
+    // A worker started early reads the current file while this thread reads the reference; such an
+    // input is large, so this thread primes its feature scoring while DuckDB profiles the files.
+    ...(worker === undefined
+      ? {}
+      : {
+          readSideElsewhere: worker.readSide,
+          whileProfiling: () => {
+            server.primeFeatureScoring();
+          },
+        }),
     releaseSession,
   });
   progress.done();

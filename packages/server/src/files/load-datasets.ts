@@ -55,6 +55,11 @@ export interface LoadDatasetsRequest {
    * always closes it.
    */
   readonly releaseSession?: (close: () => void) => void;
+  /**
+   * Work for this thread while DuckDB profiles the files (its longest wait, tens of milliseconds at a
+   * million rows), run once the profiling queries are under way.
+   */
+  readonly whileProfiling?: () => void;
 }
 
 async function checkFile(path: string, label: string): Promise<void> {
@@ -275,6 +280,7 @@ const maxListedDistinctValues = 10_000;
 async function gatherFacts(
   session: DuckDbSession,
   storages: readonly { name: string; storage: StorageType }[],
+  whileProfiling: (() => void) | undefined,
 ) {
   const counted = storages.filter((c) => isDistinctCounted(c.storage));
   const listLengthSql = toListLengthSql(storages);
@@ -284,14 +290,14 @@ async function gatherFacts(
     counted.length === 0
       ? Promise.resolve([])
       : session.queryRows(toDistinctValuesSql(counted, maxListedDistinctValues));
-  const [referenceCounts, currentCounts, distinctRows, listLengthRows] = await settleInOrder<
-    [unknown[][], unknown[][], unknown[][], unknown[][]]
-  >([
+  const settled = settleInOrder<[unknown[][], unknown[][], unknown[][], unknown[][]]>([
     session.queryRows(toSideCountsSql("ref", storages)),
     session.queryRows(toSideCountsSql("cur", storages)),
     distinctQuery,
     listLengthSql === undefined ? Promise.resolve([]) : session.queryRows(listLengthSql),
   ]);
+  whileProfiling?.();
+  const [referenceCounts, currentCounts, distinctRows, listLengthRows] = await settled;
   const distinct = toDistinctValues(counted, distinctRows);
   const dictionaries = new Map<string, CategoryDictionary>();
   for (const [name, d] of distinct) if (d.dictionary !== undefined) dictionaries.set(name, d.dictionary);
@@ -392,7 +398,7 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       ),
     }));
     progress(0.15, "profiling columns");
-    const facts = await gatherFacts(session, storages);
+    const facts = await gatherFacts(session, storages, request.whileProfiling);
     if (facts.referenceRows === 0)
       throw new InputError("FILE_EMPTY", `reference file has no rows: ${request.referencePath}`);
     if (facts.currentRows === 0)

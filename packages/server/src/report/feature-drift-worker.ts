@@ -7,6 +7,7 @@
 import { parentPort } from "node:worker_threads";
 import type { DuckDbSession } from "../files/duckdb-session.js";
 import type { ScoredFeature } from "./feature-drift.js";
+import { primeFeatureScoring } from "./kernel-priming.js";
 import {
   scoreClaimedColumns,
   type FeatureDriftReply,
@@ -22,6 +23,15 @@ function reply(message: FeatureDriftReply): void {
 
 /** A Parquet side's DuckDB opened ahead of the read request (`prepare-side`), by file path. */
 let prepared: { readonly path: string; readonly session: Promise<DuckDbSession> } | undefined;
+
+/** Whether priming is over: done, or skipped because real scoring began first (`kernel-priming.ts`). */
+let primed = false;
+
+function prime(): void {
+  if (primed) return;
+  primed = true;
+  primeFeatureScoring();
+}
 
 function prepareSide(path: string): void {
   const session = import("../files/side-read.js").then((m) => m.openParquetSide(path));
@@ -82,6 +92,8 @@ port.on("message", (request: FeatureDriftRequest) => {
     void readSide(request);
     return;
   }
+  // Too late to prime (it would delay the scoring it is meant to speed up).
+  primed = true;
   try {
     const features: { index: number; feature: ScoredFeature }[] = [];
     scoreClaimedColumns({
@@ -100,3 +112,8 @@ port.on("message", (request: FeatureDriftRequest) => {
     closeReadSession();
   }
 });
+
+// A thread started ahead of the read (large inputs) has nothing to do until its side is to be read: it
+// primes its loops now, after any message already waiting (a `prepare-side` opens DuckDB first, on
+// DuckDB's own threads; a `start` already waiting means scoring has begun, and priming is skipped).
+setImmediate(prime);
