@@ -77,3 +77,56 @@ describe("countDuplicateRowHashes", () => {
     expect(countDuplicateRowHashes(Uint32Array.from([1, 2]))).toBe(0);
   });
 });
+
+describe("countDuplicateRowHashes on many rows", () => {
+  /** Keys of every row, counted by a full sort: the reference for the bitmap-filtered count. */
+  const bySortingWords = (words: Uint32Array) => {
+    const keys = Array.from(
+      { length: words.length / 2 },
+      (_, r) => words[2 * r + 1]! * 2 ** 21 + (words[2 * r]! >>> 11),
+    );
+    keys.sort((a, b) => a - b);
+    let repeats = 0;
+    for (let i = 1; i < keys.length; i++) if (keys[i] === keys[i - 1]) repeats++;
+    return repeats;
+  };
+
+  it("counts like a full sort, with rows sharing the filter's bits but not their hash", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(2 ** 32 - 1), fc.nat(2 ** 32 - 1)), { minLength: 2, maxLength: 400 }),
+        fc.array(fc.tuple(fc.nat(399), fc.nat(399), fc.constantFrom("same", "low bits", "other low")), {
+          maxLength: 60,
+        }),
+        (rows, copies) => {
+          const words = Uint32Array.from(rows.flat());
+          const count = rows.length;
+          for (const [from, to, how] of copies) {
+            const f = from % count;
+            const t = to % count;
+            // An exact copy, one equal on the upper 53 bits only, or one with the same high word only.
+            const low = words[2 * f]!;
+            words[2 * t] =
+              how === "same" ? low : how === "low bits" ? (low ^ 0x7ff) >>> 0 : (low ^ 0x800) >>> 0;
+            words[2 * t + 1] = words[2 * f + 1]!;
+          }
+          expect(countDuplicateRowHashes(words)).toBe(bySortingWords(words));
+        },
+      ),
+    );
+  });
+
+  it("finds planted repeats among 200,000 random hashes", () => {
+    const random = createSeededRandom(5);
+    const words = Uint32Array.from({ length: 400_000 }, () => random.nextUint32());
+    for (let k = 0; k < 300; k++) {
+      const from = (k * 7919) % 200_000;
+      const to = (k * 104_729 + 11) % 200_000;
+      words[2 * to] = words[2 * from]!;
+      words[2 * to + 1] = words[2 * from + 1]!;
+    }
+    const repeats = countDuplicateRowHashes(words);
+    expect(repeats).toBe(bySortingWords(words));
+    expect(repeats).toBeGreaterThan(250);
+  });
+});

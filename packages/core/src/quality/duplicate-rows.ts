@@ -1,10 +1,10 @@
 /**
  * Duplicate rows of a table held as columns: each row gets a 53-bit hash of its values (numbers by their
  * IEEE-754 bits, category codes, strings by UTF-16 units; missing values hash alike), or a 64-bit row
- * hash computed elsewhere (e.g. by DuckDB) is cut to 53 bits; equal hashes are counted after a bucket
- * scatter by their top bits and a sort within each bucket. A hash collision could merge two distinct
- * rows; at 53 bits the chance for a million rows is about 1e-4, so the count is exact in practice and
- * documented as such.
+ * hash computed elsewhere (e.g. by DuckDB) is cut to 53 bits (those rows filtered first through a bitmap
+ * of their top bits); equal hashes are counted after a bucket scatter by their top bits and a sort within
+ * each bucket. A hash collision could merge two distinct rows; at 53 bits the chance for a million rows
+ * is about 1e-4, so the count is exact in practice and documented as such.
  */
 
 /** One column of a table: numbers (NaN = missing), codes, or strings (null = missing). */
@@ -114,12 +114,32 @@ export function countDuplicateRows(columns: readonly HashableColumn[], rowCount:
 
 /**
  * Number of rows whose 64-bit row hash equals an earlier row's, on the hash's upper 53 bits; `words`
- * holds one little-endian [low, high] 32-bit pair per row (a UBIGINT column's memory).
+ * holds one little-endian [low, high] 32-bit pair per row (a UBIGINT column's memory). Rows are first
+ * filtered through a bitmap indexed by the top bits of the hash (16 or more bits per row, so it stays in
+ * cache): equal hashes share a bit, so only rows whose bit was hit more than once (a few percent of
+ * distinct rows, plus the repeats) are keyed and counted; the rest cannot repeat.
  */
 export function countDuplicateRowHashes(words: Uint32Array): number {
   const rowCount = words.length >>> 1;
   if (rowCount < 2) return 0;
+  const bits = Math.min(27, Math.max(10, Math.ceil(Math.log2(rowCount)) + 4));
+  const shift = 32 - bits;
+  const seen = new Int32Array(2 ** (bits - 5));
+  const shared = new Int32Array(2 ** (bits - 5));
+  for (let r = 0; r < rowCount; r++) {
+    const slot = words[2 * r + 1]! >>> shift;
+    const word = slot >>> 5;
+    const bit = 1 << (slot & 31);
+    if ((seen[word]! & bit) === 0) seen[word] = seen[word]! | bit;
+    else shared[word] = shared[word]! | bit;
+  }
+  // Sized for every row, but only the candidates' part is ever written (and so backed by memory).
   const keys = new Float64Array(rowCount);
-  for (let r = 0; r < rowCount; r++) keys[r] = toKey(words[2 * r + 1]!, words[2 * r]!);
-  return countRepeatedKeys(keys);
+  let candidates = 0;
+  for (let r = 0; r < rowCount; r++) {
+    const high = words[2 * r + 1]!;
+    const slot = high >>> shift;
+    if ((shared[slot >>> 5]! & (1 << (slot & 31))) !== 0) keys[candidates++] = toKey(high, words[2 * r]!);
+  }
+  return countRepeatedKeys(keys.subarray(0, candidates));
 }
