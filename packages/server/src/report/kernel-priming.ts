@@ -14,7 +14,7 @@
  * DuckDB, and only for large inputs. The performance section's loops would gain as well, but priming
  * them costs more compiling than it saves below several hundred thousand rows (measured), so it is not.
  */
-import type { DriftColumn } from "@sextant/core";
+import { selectPolicyDriftMethod, type DriftColumn } from "@sextant/core";
 import type { DriftSettings } from "./drift-section.js";
 import { scoreFeature } from "./feature-drift.js";
 
@@ -45,16 +45,31 @@ function syntheticCodes(seed: number, size: number): Int32Array {
   return Int32Array.from({ length: primingRows }, (_, i) => (i % 23 === 0 ? -1 : (i * 7 + seed) % size));
 }
 
+/**
+ * `settings` with the methods its policy picks for a million-row column (a few hundred rows would get the
+ * small-sample methods, whose loops the real columns never run).
+ */
+function atScale(settings: DriftSettings): DriftSettings {
+  const profile = { referenceSize: 1_000_000, uniqueCount: 1_000_000 };
+  return {
+    ...settings,
+    methodByColumn: {
+      "primed numeric": selectPolicyDriftMethod(settings.policy, { ...profile, kind: "numeric" }),
+      "primed categorical": selectPolicyDriftMethod(settings.policy, { ...profile, kind: "categorical" }),
+    },
+  };
+}
+
 /** One round of feature scoring: a numeric and a categorical synthetic feature. */
 function scoreSyntheticFeatures(round: number, settings: DriftSettings): void {
   const numeric: DriftColumn = {
-    name: "primed",
+    name: "primed numeric",
     kind: "numeric",
     reference: syntheticValues(round),
     current: syntheticValues(round + 0.5),
   };
   const categorical: DriftColumn = {
-    name: "primed",
+    name: "primed categorical",
     kind: "categorical",
     categories: ["a", "b", "c", "d"],
     reference: syntheticCodes(round, 4),
@@ -66,5 +81,6 @@ function scoreSyntheticFeatures(round: number, settings: DriftSettings): void {
 
 /** Scores synthetic features `primingRounds` times in this thread (under `settings`, default policy if none). */
 export function primeFeatureScoring(settings: DriftSettings = primingDriftSettings): void {
-  for (let round = 0; round < primingRounds; round++) scoreSyntheticFeatures(round, settings);
+  const scaled = atScale(settings);
+  for (let round = 0; round < primingRounds; round++) scoreSyntheticFeatures(round, scaled);
 }
