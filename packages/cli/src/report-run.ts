@@ -117,7 +117,8 @@ async function loadInputs(
   releaseSession: (close: () => void) => void,
 ) {
   const fromFile = run.schemaFile === undefined ? undefined : await loadSchemaFile(run.schemaFile);
-  const data = await server.loadDatasets({
+  let loading = true;
+  const load = server.loadDatasets({
     referencePath: run.reference,
     currentPath: run.current,
     ...(run.format === undefined ? {} : { format: run.format }),
@@ -128,16 +129,22 @@ async function loadInputs(
     allowTypeErrors: run.allowTypeErrors,
     onProgress: progress.update,
     // A worker started early reads the current file while this thread reads the reference; such an
-    // input is large, so this thread primes its feature scoring while DuckDB profiles the files.
+    // input is large, so this thread primes its report loops while it waits for DuckDB.
     ...(worker === undefined
       ? {}
       : {
           readSideElsewhere: worker.readSide,
-          whileProfiling: () => {
+          whileProfiling: (rows: { reference: number; current: number }) => {
             server.primeFeatureScoring();
+            if (Math.min(rows.reference, rows.current) >= server.minRowsForPerformancePriming) {
+              void server.primePerformanceInSteps(() => loading);
+            }
           },
         }),
     releaseSession,
+  });
+  const data = await load.finally(() => {
+    loading = false;
   });
   progress.done();
   if (!run.quiet) {

@@ -261,15 +261,16 @@ describe("handing DuckDB sessions over instead of closing them", () => {
       allowTypeErrors: false,
     };
     const closes: (() => void)[] = [];
-    let profiling = 0;
+    const profiling: unknown[] = [];
     const loaded = await loadDatasets({
       ...base,
       releaseSession: (close) => closes.push(close),
-      whileProfiling: () => profiling++,
+      whileProfiling: (rows) => profiling.push(rows),
     });
     expect(loaded.reference.rowCount).toBe(3);
-    // The caller's work while DuckDB profiles runs once, and the load is the same without it.
-    expect(profiling).toBe(1);
+    // The caller's work while DuckDB profiles runs once, with the row counts, and the load is the same
+    // without it.
+    expect(profiling).toEqual([{ reference: 3, current: 3 }]);
     expect(await loadDatasets(base)).toEqual(loaded);
     expect(closes).toHaveLength(1);
     closes[0]!();

@@ -57,9 +57,9 @@ export interface LoadDatasetsRequest {
   readonly releaseSession?: (close: () => void) => void;
   /**
    * Work for this thread while DuckDB profiles the files (its longest wait, tens of milliseconds at a
-   * million rows), run once the profiling queries are under way.
+   * million rows), run once the row counts are in and the other profiling queries still under way.
    */
-  readonly whileProfiling?: () => void;
+  readonly whileProfiling?: (rows: { readonly reference: number; readonly current: number }) => void;
 }
 
 async function checkFile(path: string, label: string): Promise<void> {
@@ -280,7 +280,7 @@ const maxListedDistinctValues = 10_000;
 async function gatherFacts(
   session: DuckDbSession,
   storages: readonly { name: string; storage: StorageType }[],
-  whileProfiling: (() => void) | undefined,
+  whileProfiling: LoadDatasetsRequest["whileProfiling"],
 ) {
   const counted = storages.filter((c) => isDistinctCounted(c.storage));
   const listLengthSql = toListLengthSql(storages);
@@ -290,13 +290,22 @@ async function gatherFacts(
     counted.length === 0
       ? Promise.resolve([])
       : session.queryRows(toDistinctValuesSql(counted, maxListedDistinctValues));
-  const settled = settleInOrder<[unknown[][], unknown[][], unknown[][], unknown[][]]>([
+  const sideCounts = [
     session.queryRows(toSideCountsSql("ref", storages)),
     session.queryRows(toSideCountsSql("cur", storages)),
+  ] as const;
+  const settled = settleInOrder<[unknown[][], unknown[][], unknown[][], unknown[][]]>([
+    ...sideCounts,
     distinctQuery,
     listLengthSql === undefined ? Promise.resolve([]) : session.queryRows(listLengthSql),
   ]);
-  whileProfiling?.();
+  if (whileProfiling !== undefined) {
+    // The counts come back first (Parquet keeps them in its footer); the distinct values take longer.
+    const [reference, current] = await settleInOrder<[unknown[][], unknown[][]]>(sideCounts).catch(
+      () => [[], []] as [unknown[][], unknown[][]],
+    );
+    whileProfiling({ reference: Number(reference[0]?.[0] ?? 0), current: Number(current[0]?.[0] ?? 0) });
+  }
   const [referenceCounts, currentCounts, distinctRows, listLengthRows] = await settled;
   const distinct = toDistinctValues(counted, distinctRows);
   const dictionaries = new Map<string, CategoryDictionary>();

@@ -2,7 +2,7 @@ import { createSeededRandom, type DriftColumn } from "@sextant/core";
 import { describe, expect, it } from "vitest";
 import type { DriftSettings } from "./drift-section.js";
 import { scoreFeature } from "./feature-drift.js";
-import { primeFeatureScoring, primingDriftSettings } from "./kernel-priming.js";
+import { primeFeatureScoring, primePerformanceInSteps, primingDriftSettings } from "./kernel-priming.js";
 
 function numeric(seed: number): DriftColumn {
   const random = createSeededRandom(seed);
@@ -29,5 +29,20 @@ describe("primeFeatureScoring", () => {
     ];
     expect(after).toEqual(before);
     expect(before[0]!.drift.status).toBe("ok");
+  });
+});
+
+describe("primePerformanceInSteps", () => {
+  it("runs a round per event-loop turn while wanted and stops as soon as it is not", async () => {
+    let asked = 0;
+    await primePerformanceInSteps(() => ++asked < 4);
+    // Three rounds ran; the fourth question stopped it.
+    expect(asked).toBe(4);
+    let all = 0;
+    await primePerformanceInSteps(() => {
+      all++;
+      return true;
+    });
+    expect(all).toBeGreaterThan(4);
   });
 });

@@ -11,12 +11,16 @@
  * feedback: the moments of a million sorted values then take 3 ms instead of 12 ms per side.
  *
  * Priming costs about 20 ms (mostly compiling), so it runs while the thread would otherwise wait for
- * DuckDB, and only for large inputs. The performance section's loops would gain as well, but priming
- * them costs more compiling than it saves below several hundred thousand rows (measured), so it is not.
+ * DuckDB, and only for large inputs. The performance section (run once per side, on the main thread)
+ * gains as well, but priming it costs about 60 ms of compiling: that pays off only from several hundred
+ * thousand rows (`minRowsForPerformancePriming`), and it runs a round per event-loop turn so that it
+ * fills the thread's waits for DuckDB instead of delaying them.
  */
 import { selectPolicyDriftMethod, type DriftColumn } from "@sextant/core";
+import type { LoadedCategoricalColumn, LoadedNumericColumn } from "../files/loaded-datasets.js";
 import type { DriftSettings } from "./drift-section.js";
 import { scoreFeature } from "./feature-drift.js";
+import { computePerformanceSection } from "./performance-section.js";
 
 /** Rows per synthetic side: enough for every branch, far too few for V8 to compile mid-loop. */
 const primingRows = 256;
@@ -83,4 +87,42 @@ function scoreSyntheticFeatures(round: number, settings: DriftSettings): void {
 export function primeFeatureScoring(settings: DriftSettings = primingDriftSettings): void {
   const scaled = atScale(settings);
   for (let round = 0; round < primingRounds; round++) scoreSyntheticFeatures(round, scaled);
+}
+
+/** Rows per side from which priming the performance section saves more than it costs (measured at 100k and 1M). */
+export const minRowsForPerformancePriming = 300_000;
+
+/** One round of binary performance (metrics, curves, calibration) on a synthetic pair. */
+function computeSyntheticPerformance(round: number): void {
+  const target: LoadedCategoricalColumn = {
+    kind: "categorical",
+    categories: [0, 1],
+    reference: syntheticCodes(round, 2),
+    current: syntheticCodes(round + 1, 2),
+  };
+  const probability = (seed: number) => syntheticValues(seed).map((v) => (Number.isNaN(v) ? v : (v + 3) / 6));
+  const proba: LoadedNumericColumn = {
+    kind: "numeric",
+    reference: probability(round),
+    current: probability(round + 0.25),
+    typeErrors: { reference: 0, current: 0 },
+  };
+  computePerformanceSection({ targetName: "y", target, probaNames: ["p"], proba: [proba] }, () => undefined);
+}
+
+/**
+ * Primes the performance section a round per event-loop turn (after pending I/O callbacks) while
+ * `wanted()` holds, so the thread primes in its waits for DuckDB and stops once it has real work.
+ * Settles when done or stopped; a failing round stops priming silently (it only ever costs speed).
+ */
+export async function primePerformanceInSteps(wanted: () => boolean): Promise<void> {
+  for (let round = 0; round < primingRounds; round++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!wanted()) return;
+    try {
+      computeSyntheticPerformance(round);
+    } catch {
+      return;
+    }
+  }
 }
