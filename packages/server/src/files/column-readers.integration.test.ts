@@ -27,6 +27,15 @@ const plans: ColumnPlan[] = [
   { name: "t", kind: "text", storage: "string", typeErrors: noErrors, embeddingDimension: 0 },
 ];
 
+/** A string column planned as categorical. */
+const category = (name: string): ColumnPlan => ({
+  name,
+  kind: "categorical",
+  storage: "string",
+  typeErrors: noErrors,
+  embeddingDimension: 0,
+});
+
 /** The two sides as tables in `target`, the current side also as a Parquet file. */
 async function createSides(target: DuckDbSession): Promise<void> {
   const long = "a category label longer than twelve bytes";
@@ -150,13 +159,6 @@ describe("categories read as packed hash windows", () => {
       `SELECT ${small.join(", ")}, 'w' || (i % 3000) AS big, i * 0.5 AS x FROM range(${from}, ${to}) r(i)`;
     await wide.run(`CREATE TABLE ref AS ${select(0, 4000)}`);
     await wide.run(`CREATE TABLE cur AS ${select(2000, 5000)}`);
-    const category = (name: string): ColumnPlan => ({
-      name,
-      kind: "categorical",
-      storage: "string",
-      typeErrors: noErrors,
-      embeddingDimension: 0,
-    });
     const widePlans = [
       ...names.map(category),
       category("big"),
@@ -191,13 +193,6 @@ describe("categories read as packed hash windows", () => {
     const names = ["a", "b", "c", "d", "e"];
     const dictionaries = new Map(names.map((n) => [n, dictionary(3, 1)]));
     dictionaries.set("big", dictionary(3000, 65_537));
-    const category = (name: string): ColumnPlan => ({
-      name,
-      kind: "categorical",
-      storage: "string",
-      typeErrors: noErrors,
-      embeddingDimension: 0,
-    });
     const x: ColumnPlan = {
       name: "x",
       kind: "numeric",
