@@ -50,6 +50,45 @@ describe("prepareDriftColumn (numeric)", () => {
   });
 });
 
+describe("prepareDriftColumn with sortInPlace", () => {
+  it("prepares exactly the copying preparation, sorting (and compacting) the given arrays themselves", () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.constant(Number.NaN),
+      fc.constant(Number.POSITIVE_INFINITY),
+    );
+    const side = fc.oneof(
+      fc.array(value, { maxLength: 60 }),
+      // Large enough for the radix sort, with and without missing values.
+      fc
+        .integer({ min: 0, max: 1 })
+        .map((missing) =>
+          Array.from({ length: 13_000 }, (_, i) =>
+            missing === 1 && i % 101 === 0 ? Number.NaN : Math.sin(i) * 10,
+          ),
+        ),
+    );
+    fc.assert(
+      fc.property(side, side, (r, c) => {
+        const copying = prepareDriftColumn({ name: "x", kind: "numeric", reference: r, current: c });
+        const reference = Float64Array.from(r);
+        const current = Float64Array.from(c);
+        const inPlace = prepareDriftColumn(
+          { name: "x", kind: "numeric", reference, current },
+          { sortInPlace: true },
+        );
+        expect(inPlace).toEqual(copying);
+        if (inPlace.sample.kind !== "numeric") throw new Error("numeric expected");
+        // The sorted sides are the front of the given arrays.
+        expect(inPlace.sample.reference.buffer).toBe(reference.buffer);
+        expect(reference.subarray(0, inPlace.referenceSize)).toEqual(inPlace.sample.reference);
+        expect(inPlace.sample.current.buffer).toBe(current.buffer);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
 describe("mergeSortedValues and prepareSortedNumericColumn", () => {
   it("merges two ascending arrays into the sorted union, ties and empty sides included", () => {
     fc.assert(

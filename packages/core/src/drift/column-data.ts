@@ -3,7 +3,7 @@
  * are removed and counted, numeric sides are sorted once, categorical sides become aligned counts.
  */
 import type { EmbeddingMatrix } from "../numeric/embedding-matrix.js";
-import { sortFloat64 } from "../sorting/sort-float64.js";
+import { sortFloat64, sortFloat64InPlace } from "../sorting/sort-float64.js";
 import { summarisePooledSorted } from "./methods/wasserstein.js";
 import { compareCategories, countCodes, type Category } from "./category-counts.js";
 
@@ -93,11 +93,29 @@ export function countMissingValues(values: ArrayLike<number>): number {
   return missing;
 }
 
-/** The side sorted ascending without missing values; copies once (the sort's copy) when none are missing. */
-function sortFiniteValues(values: ArrayLike<number>): { sorted: Float64Array; missing: number } {
+/**
+ * The side sorted ascending without missing values. Copies once (the sort's copy, or the finite values'
+ * copy, sorted where it is); with `inPlace` (a Float64Array its owner no longer needs in row order) the
+ * finite values are moved to the front of `values` when some are missing and sorted there: no new memory.
+ */
+function sortFiniteValues(
+  values: ArrayLike<number>,
+  inPlace: boolean,
+): { sorted: Float64Array; missing: number } {
   const missing = countMissingValues(values);
+  if (inPlace && values instanceof Float64Array) {
+    let size = values.length;
+    if (missing > 0) {
+      size = 0;
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i]!;
+        if (Number.isFinite(v)) values[size++] = v;
+      }
+    }
+    return { sorted: sortFloat64InPlace(values.subarray(0, size)), missing };
+  }
   if (missing === 0) return { sorted: sortFloat64(values), missing };
-  return { sorted: sortFloat64(selectFiniteValues(values).values), missing };
+  return { sorted: sortFloat64InPlace(selectFiniteValues(values).values), missing };
 }
 
 /** Counts distinct values of two sorted arrays taken together (one merge; the tails need no comparison). */
@@ -232,12 +250,25 @@ export function prepareSortedNumericColumn(input: {
   };
 }
 
+/** How `prepareDriftColumn` may treat the column it is given. */
+export interface PrepareDriftColumnOptions {
+  /**
+   * The caller no longer needs a numeric column's sides in row order: they are sorted where they are
+   * (same values, order lost; missing ones overwritten), and the prepared sample holds views of them.
+   */
+  readonly sortInPlace?: boolean;
+}
+
 /** Cleans and prepares a column once, so several drift methods can run on it without repeating work. */
-export function prepareDriftColumn(column: DriftColumn): PreparedColumn {
+export function prepareDriftColumn(
+  column: DriftColumn,
+  options: PrepareDriftColumnOptions = {},
+): PreparedColumn {
   switch (column.kind) {
     case "numeric": {
-      const ref = sortFiniteValues(column.reference);
-      const cur = sortFiniteValues(column.current);
+      const inPlace = options.sortInPlace === true;
+      const ref = sortFiniteValues(column.reference, inPlace);
+      const cur = sortFiniteValues(column.current, inPlace);
       return prepareSortedNumericColumn({
         name: column.name,
         referenceSorted: ref.sorted,

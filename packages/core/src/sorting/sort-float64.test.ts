@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortFloat64 } from "./sort-float64.js";
+import { sortFloat64, sortFloat64InPlace } from "./sort-float64.js";
 
 /** Reference order: the built-in typed-array sort. */
 function sortWithBuiltIn(values: ArrayLike<number>): Float64Array {
@@ -116,5 +116,41 @@ describe("sortFloat64", () => {
       }),
       { numRuns: 10 },
     );
+  });
+});
+
+describe("sortFloat64InPlace", () => {
+  it("sorts in place like the copying sort, for every number of radix passes and small inputs", () => {
+    // Mixed exponents take all four passes (even), the pairs one pass first (odd: bits 48–63 are shared)
+    // and insertion, integers skip passes, a constant array needs none, 500 values take the built-in sort.
+    const pairs = Float64Array.from({ length: 30_000 }, (_, i) => {
+      const k = (i * 7919) % 15_000;
+      return 1 + k * 2 ** -20 + (i % 2 === 0 ? 2 ** -40 : 0);
+    });
+    const inputs = [
+      generateMixedValues(50_000, 11),
+      pairs,
+      Float64Array.from({ length: 30_000 }, (_, i) => (i * 7919) % 1000),
+      new Float64Array(30_000).fill(-3.25),
+      generateMixedValues(500, 5),
+      new Float64Array(generateMixedValues(40_000, 13).buffer, 8 * 4_000, 30_000),
+    ];
+    for (const input of inputs) {
+      const expected = sortWithBuiltIn(input);
+      const copy = sortFloat64(input);
+      const sorted = sortFloat64InPlace(input);
+      expect(sorted).toBe(input);
+      expect(findFirstMismatch(sorted, expected)).toBe(-1);
+      expect(findFirstMismatch(copy, expected)).toBe(-1);
+    }
+  });
+
+  it("leaves another array alone while sorting one in place (the scratch array is shared)", () => {
+    const first = generateMixedValues(40_000, 21);
+    const second = generateMixedValues(40_000, 22);
+    const secondBefore = second.slice();
+    sortFloat64InPlace(first);
+    expect(second).toEqual(secondBefore);
+    expect(findFirstMismatch(sortFloat64InPlace(second), sortWithBuiltIn(secondBefore))).toBe(-1);
   });
 });

@@ -1,8 +1,9 @@
 /**
- * Ascending sort of finite doubles into a new Float64Array: an LSD radix sort over the IEEE-754 bit
+ * Ascending sort of finite doubles into a new Float64Array, or in place: an LSD radix sort over the IEEE-754 bit
  * patterns (sign bit flipped for positives, all bits inverted for negatives, so unsigned order is
  * numeric order) with up to four 16-bit digits, skipping digits every key shares and, when an
- * insertion pass can finish the job cheaply, the low digits; small inputs use the built-in sort. -0 sorts just before +0 (equal values). NaN is outside the contract (callers clean).
+ * insertion pass can finish the job cheaply, the low digits; small inputs use the built-in sort. -0 sorts just before +0 (equal values). NaN is
+ * outside the contract (callers clean).
  */
 
 const RADIX_BITS = 16;
@@ -19,10 +20,21 @@ const HIGH_WORD = 1 - LOW_WORD;
 /** Returns an ascending sorted copy of `values` (finite numbers); `values` is never modified. */
 export function sortFloat64(values: ArrayLike<number>): Float64Array {
   // A large Float64Array is scattered straight out of the input: the first pass makes the copy.
-  if (values instanceof Float64Array && values.length >= RADIX_THRESHOLD) return radixSortFloat64(values);
+  if (values instanceof Float64Array && values.length >= RADIX_THRESHOLD) {
+    return radixSortFloat64(values, new Float64Array(values.length));
+  }
   const sorted = values instanceof Float64Array ? values.slice() : Float64Array.from(values);
-  if (sorted.length < RADIX_THRESHOLD) return sorted.sort();
-  return radixSortFloat64(sorted);
+  return sortFloat64InPlace(sorted);
+}
+
+/**
+ * Sorts `values` (finite numbers) ascending in place and returns it: for arrays the caller owns and no
+ * longer needs in their old order, so a large sort touches no fresh memory for its result (the radix
+ * passes alternate between `values` and a kept scratch array).
+ */
+export function sortFloat64InPlace(values: Float64Array): Float64Array {
+  if (values.length < RADIX_THRESHOLD) return values.sort();
+  return radixSortFloat64(values, values);
 }
 
 /** The 32-bit words of a Float64Array's storage (two per value). */
@@ -122,29 +134,38 @@ function takeScratch(length: number): Float64Array {
 }
 
 /**
- * Runs the LSD passes for digits [firstDigit, DIGIT_COUNT) and returns a new array with the result
- * (`data` is never changed): the passes alternate between that array and the scratch array, ordered so
- * the last one writes into the result.
+ * Runs the LSD passes for digits [firstDigit, DIGIT_COUNT) of `data` into `result`, which is either
+ * another array of the same length (`data` is then never changed) or `data` itself: the passes alternate
+ * between `result` and the scratch array, ordered so the last one writes into `result` (in place with an
+ * odd number of passes, `data` is first copied to the scratch array and the passes start from there).
  */
-function runRadixPasses(data: Float64Array, histograms: Uint32Array, firstDigit: number): Float64Array {
+function runRadixPasses(
+  data: Float64Array,
+  histograms: Uint32Array,
+  firstDigit: number,
+  result: Float64Array,
+): void {
   const digits: number[] = [];
   for (let digit = firstDigit; digit < DIGIT_COUNT; digit += 1) {
     if (isPassNeeded(histograms.subarray(digit * RADIX_SIZE, (digit + 1) * RADIX_SIZE), data.length))
       digits.push(digit);
   }
-  const result = new Float64Array(data.length);
+  const inPlace = result === data;
   if (digits.length === 0) {
-    result.set(data);
-    return result;
+    if (!inPlace) result.set(data);
+    return;
   }
-  const spare = digits.length > 1 ? takeScratch(data.length) : result;
+  const spare = digits.length > 1 || inPlace ? takeScratch(data.length) : result;
   let source = data;
+  if (inPlace && digits.length % 2 === 1) {
+    spare.set(data);
+    source = spare;
+  }
   digits.forEach((digit, pass) => {
     const target = (digits.length - 1 - pass) % 2 === 0 ? result : spare;
     scatterByDigit(source, target, histograms.subarray(digit * RADIX_SIZE, (digit + 1) * RADIX_SIZE), digit);
     source = target;
   });
-  return result;
 }
 
 /**
@@ -153,12 +174,14 @@ function runRadixPasses(data: Float64Array, histograms: Uint32Array, firstDigit:
  * cost more than n/2 moves it sorts by the upper 48 bits (three passes) with insertion within n/4 moves,
  * and only then runs all four passes. Each attempt starts LSD passes afresh on the array the previous one
  * left (any permutation of the input), so the result is the same sorted array whichever attempt ends it.
- * `data` is changed only when `owned`.
+ * The sorted values end up in `result`: a fresh array (`data` is left as it was) or `data` itself.
  */
-function radixSortFloat64(data: Float64Array): Float64Array {
-  const top = runRadixPasses(data, computeDigitHistograms(toWords(data), 2), 2);
-  if (isInsertionSortedWithin(top, top.length / 2)) return top;
-  const high = runRadixPasses(top, computeDigitHistograms(toWords(top), 1), 1);
-  if (isInsertionSortedWithin(high, high.length / 4)) return high;
-  return runRadixPasses(high, computeDigitHistograms(toWords(high), 0), 0);
+function radixSortFloat64(data: Float64Array, result: Float64Array): Float64Array {
+  runRadixPasses(data, computeDigitHistograms(toWords(data), 2), 2, result);
+  if (isInsertionSortedWithin(result, result.length / 2)) return result;
+  // `result` holds a permutation of the input now: the later attempts sort it in place.
+  runRadixPasses(result, computeDigitHistograms(toWords(result), 1), 1, result);
+  if (isInsertionSortedWithin(result, result.length / 4)) return result;
+  runRadixPasses(result, computeDigitHistograms(toWords(result), 0), 0, result);
+  return result;
 }

@@ -124,7 +124,8 @@ function selectFeatures(data: LoadedDatasets): Map<string, LoadedColumn> {
 /**
  * Computes the report document. Throws `InputError` for a drift method that does not fit its column.
  * With `options.startWorker` and a large input, the feature drift runs partly in a worker thread while
- * the other sections are computed here.
+ * the other sections are computed here. `data` is consumed: without segments its numeric features'
+ * arrays are sorted in place (same values, row order lost), so build one report per load.
  */
 export async function buildReport(
   data: LoadedDatasets,
@@ -146,6 +147,9 @@ export async function buildReport(
       columns: featureColumns,
       settings: options.drift,
       worker,
+      // After this only segments read numeric features row by row (their quality and charts come from
+      // the sorted sides): without segments, the loaded arrays are sorted where they are.
+      sortInPlace: data.schema.roles.segments.length === 0,
     });
     // Awaited after the other sections; if one of those throws first, this rejection is not the news.
     featureDrift.catch(() => undefined);

@@ -32,6 +32,8 @@ export type FeatureDriftRequest =
       readonly columns: readonly { readonly index: number; readonly column: DriftColumn }[];
       /** Shared counter: each thread claims the next position of `columns` by incrementing it. */
       readonly claims: Int32Array;
+      /** The numeric sides may be sorted in place (shared memory: the caller's arrays change order). */
+      readonly sortInPlace: boolean;
     };
 
 /** The worker's replies: a side read (or why not), the columns it scored, or the error that stopped it. */
@@ -135,27 +137,32 @@ export function scoreClaimedColumns(input: {
   readonly order: readonly number[];
   readonly claims: Int32Array;
   readonly settings: DriftSettings;
+  readonly sortInPlace: boolean;
   readonly onScored: (index: number, feature: ScoredFeature) => void;
 }): void {
   for (;;) {
     const position = Atomics.add(input.claims, 0, 1);
     if (position >= input.order.length) return;
     const index = input.order[position]!;
-    input.onScored(index, scoreFeature(input.columns[index]!, input.settings).scored);
+    input.onScored(index, scoreFeature(input.columns[index]!, input.settings, input.sortInPlace).scored);
   }
 }
 
 /**
  * Computes the feature drift of `columns` (in feature order). With a worker, the numeric columns are
  * posted at once and the worker starts claiming them; this thread joins only once the caller awaits
- * (after its other work), and scores the other columns (categorical, embedding) itself.
+ * (after its other work), and scores the other columns (categorical, embedding) itself. With
+ * `sortInPlace` the numeric columns' arrays are sorted where they are: only for a caller that needs none
+ * of them in row order any more from the moment this is called (the worker starts at once).
  */
 export async function runFeatureDrift(input: {
   readonly columns: readonly DriftColumn[];
   readonly settings: DriftSettings;
   readonly worker?: FeatureDriftWorker | undefined;
+  readonly sortInPlace?: boolean;
 }): Promise<FeatureDriftResult> {
   const { columns, settings, worker } = input;
+  const sortInPlace = input.sortInPlace === true;
   const order = worker === undefined ? [] : orderSharedColumns(columns);
   const claims = new Int32Array(new SharedArrayBuffer(4));
   worker?.post({
@@ -163,6 +170,7 @@ export async function runFeatureDrift(input: {
     settings,
     columns: order.map((index) => ({ index, column: columns[index]! })),
     claims,
+    sortInPlace,
   });
   // Yields, so that this thread's share waits for the caller's other work.
   await Promise.resolve();
@@ -171,13 +179,13 @@ export async function runFeatureDrift(input: {
   const embeddings: PreparedColumn[] = [];
   columns.forEach((column, index) => {
     if (shared.has(index)) return;
-    const { scored, prepared } = scoreFeature(column, settings);
+    const { scored, prepared } = scoreFeature(column, settings, sortInPlace);
     slots[index] = scored;
     if (prepared.columnKind === "embedding") embeddings.push(prepared);
   });
   if (worker !== undefined) {
     const onScored = (index: number, feature: ScoredFeature) => void (slots[index] = feature);
-    scoreClaimedColumns({ columns, order, claims, settings, onScored });
+    scoreClaimedColumns({ columns, order, claims, settings, sortInPlace, onScored });
     const reply = await worker.reply;
     worker.terminate();
     for (const { index, feature } of reply.features) slots[index] = feature;

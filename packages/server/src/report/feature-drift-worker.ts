@@ -101,6 +101,7 @@ port.on("message", (request: FeatureDriftRequest) => {
       order: request.columns.map((_, position) => position),
       claims: request.claims,
       settings: request.settings,
+      sortInPlace: request.sortInPlace,
       onScored: (position, feature) => features.push({ index: request.columns[position]!.index, feature }),
     });
     reply({ type: "scored", features });

@@ -48,13 +48,16 @@ export interface FeatureDriftSection {
 
 /**
  * Prepares one feature column and scores it: drift, display summaries and, for a numeric column, its
- * quality, all from the one sort. `prepared` is returned for the caller that keeps embeddings.
+ * quality, all from the one sort. `prepared` is returned for the caller that keeps embeddings. With
+ * `sortInPlace` a numeric column's sides are sorted where they are (nothing may need their row order
+ * any more).
  */
 export function scoreFeature(
   column: DriftColumn,
   settings: DriftSettings,
+  sortInPlace = false,
 ): { readonly scored: ScoredFeature; readonly prepared: PreparedColumn } {
-  const prepared = prepareDriftColumn(column);
+  const prepared = prepareDriftColumn(column, { sortInPlace });
   const drift = computeDatasetColumnDrift(prepared, toDatasetDriftSettings(settings));
   const display = computeColumnDisplay(prepared, drift);
   const sample = prepared.sample;

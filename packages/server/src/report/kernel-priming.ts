@@ -79,8 +79,9 @@ function scoreSyntheticFeatures(round: number, settings: DriftSettings): void {
     reference: syntheticCodes(round, 4),
     current: syntheticCodes(round + 1, 3),
   };
-  scoreFeature(numeric, settings);
-  scoreFeature(categorical, settings);
+  // In place, as a report without segments scores its features.
+  scoreFeature(numeric, settings, true);
+  scoreFeature(categorical, settings, true);
 }
 
 /** Scores synthetic features `primingRounds` times in this thread (under `settings`, default policy if none). */
