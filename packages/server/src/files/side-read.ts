@@ -1,10 +1,10 @@
 /**
  * Reads one side of a file pair out of DuckDB into shared memory: one SELECT of the columns' read
  * expressions (categories as value hashes or packed 16-bit windows of them) plus a 64-bit hash of each
- * row for duplicate counting; numbers and category codes land in
- * `SharedArrayBuffer`s (so a worker thread can read them without a copy), text as strings. Copying the
- * chunks out bounds a large read, so a Parquet side can also be read in another thread on a DuckDB of its
- * own (`readParquetSideAlone`) while this thread reads the other side.
+ * row for duplicate counting; numbers and category codes land in `SharedArrayBuffer`s (so a worker thread
+ * can read them without a copy), text as strings. Copying the chunks out bounds a large read, so a
+ * Parquet side can also be read in another thread on a DuckDB of its own (`readParquetSideAlone`) while
+ * this thread reads the other side.
  */
 import { countDuplicateRowHashes } from "@sextant/core";
 import {
