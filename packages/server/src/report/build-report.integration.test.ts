@@ -1,18 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadDatasets } from "../files/load-datasets.js";
 import { buildReport } from "./build-report.js";
-import type { DriftSettings } from "./drift-section.js";
+import { defaultDriftSettings, type DriftSettings } from "./drift-section.js";
 
 // The peer data of issue 3 (10k rows per side).
 const dir = new URL("../../../../../shared/bench-data/drift-15col/10000/", import.meta.url).pathname;
 
-const settings: DriftSettings = {
-  policy: "auto",
-  correction: "none",
-  methodByColumn: {},
-  thresholds: {},
-  driftShareThreshold: 0.5,
-};
+const settings: DriftSettings = defaultDriftSettings;
 
 const load = (segments: string[]) =>
   loadDatasets({

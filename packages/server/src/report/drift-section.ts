@@ -63,6 +63,15 @@ export interface DriftSettings {
   readonly options?: DriftMethodOptions;
 }
 
+/** The settings of a report that chooses nothing: Evidently's methods (`auto`), no correction, drift share 0.5. */
+export const defaultDriftSettings: DriftSettings = {
+  policy: "auto",
+  correction: "none",
+  methodByColumn: {},
+  thresholds: {},
+  driftShareThreshold: 0.5,
+};
+
 /** A column handed to drift: loaded numeric, categorical or embedding data under a name. */
 export function toDriftColumn(name: string, column: LoadedColumn): DriftColumn | undefined {
   switch (column.kind) {

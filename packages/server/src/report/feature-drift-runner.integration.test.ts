@@ -6,7 +6,7 @@ import { createSeededRandom, type DriftColumn } from "@sextant/core";
 import { describe, expect, it } from "vitest";
 import { openDuckDbSession } from "../files/duckdb-session.js";
 import { readParquetSideAlone, toSideSelectSql, type SideReadRequest } from "../files/side-read.js";
-import type { DriftSettings } from "./drift-section.js";
+import { defaultDriftSettings, type DriftSettings } from "./drift-section.js";
 import {
   runFeatureDrift,
   startFeatureDriftWorker,
@@ -28,11 +28,9 @@ function startTsxWorker() {
 }
 
 const settings = (overrides: Partial<DriftSettings> = {}): DriftSettings => ({
+  ...defaultDriftSettings,
   policy: "sensitive",
   correction: "bonferroni",
-  methodByColumn: {},
-  thresholds: {},
-  driftShareThreshold: 0.5,
   ...overrides,
 });
 

@@ -6,7 +6,7 @@ import {
   type DriftColumn,
 } from "@sextant/core";
 import { describe, expect, it } from "vitest";
-import { computeDriftSection, type DriftSettings } from "./drift-section.js";
+import { computeDriftSection, defaultDriftSettings, type DriftSettings } from "./drift-section.js";
 import {
   estimateSortingWork,
   orderSharedColumns,
@@ -14,13 +14,7 @@ import {
   summariseFeatureDrift,
 } from "./feature-drift.js";
 
-const settings: DriftSettings = {
-  policy: "auto",
-  correction: "none",
-  methodByColumn: {},
-  thresholds: {},
-  driftShareThreshold: 0.5,
-};
+const settings: DriftSettings = defaultDriftSettings;
 
 function numeric(name: string, size: number, shift: number, seed: number): DriftColumn {
   const random = createSeededRandom(seed);

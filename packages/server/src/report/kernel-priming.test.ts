@@ -1,8 +1,8 @@
 import { createSeededRandom, type DriftColumn } from "@sextant/core";
 import { describe, expect, it } from "vitest";
-import type { DriftSettings } from "./drift-section.js";
+import { defaultDriftSettings, type DriftSettings } from "./drift-section.js";
 import { scoreFeature } from "./feature-drift.js";
-import { primeFeatureScoring, primePerformanceInSteps, primingDriftSettings } from "./kernel-priming.js";
+import { primeFeatureScoring, primePerformanceInSteps } from "./kernel-priming.js";
 
 function numeric(seed: number): DriftColumn {
   const random = createSeededRandom(seed);
@@ -13,18 +13,18 @@ function numeric(seed: number): DriftColumn {
 describe("primeFeatureScoring", () => {
   it("runs under both policies and leaves later scores exactly as they are unprimed", () => {
     const sensitive: DriftSettings = {
-      ...primingDriftSettings,
+      ...defaultDriftSettings,
       policy: "sensitive",
       correction: "benjamini_hochberg",
     };
     const before = [
-      scoreFeature(numeric(1), primingDriftSettings).scored,
+      scoreFeature(numeric(1), defaultDriftSettings).scored,
       scoreFeature(numeric(2), sensitive).scored,
     ];
     primeFeatureScoring();
     primeFeatureScoring(sensitive);
     const after = [
-      scoreFeature(numeric(1), primingDriftSettings).scored,
+      scoreFeature(numeric(1), defaultDriftSettings).scored,
       scoreFeature(numeric(2), sensitive).scored,
     ];
     expect(after).toEqual(before);

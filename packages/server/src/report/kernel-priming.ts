@@ -18,7 +18,7 @@
  */
 import { selectPolicyDriftMethod, type DriftColumn } from "@sextant/core";
 import type { LoadedCategoricalColumn, LoadedNumericColumn } from "../files/loaded-datasets.js";
-import type { DriftSettings } from "./drift-section.js";
+import { defaultDriftSettings, type DriftSettings } from "./drift-section.js";
 import { scoreFeature } from "./feature-drift.js";
 import { computePerformanceSection } from "./performance-section.js";
 
@@ -27,15 +27,6 @@ const primingRows = 256;
 
 /** Calls per function: V8 compiles a function whole once it has been called this often. */
 const primingRounds = 12;
-
-/** The settings features are scored with when the caller has none yet (the worker primes at start-up). */
-export const primingDriftSettings: DriftSettings = {
-  policy: "auto",
-  correction: "none",
-  methodByColumn: {},
-  thresholds: {},
-  driftShareThreshold: 0.5,
-};
 
 /** Deterministic continuous values with a few repeats and one missing value. */
 function syntheticValues(seed: number): Float64Array {
@@ -85,7 +76,7 @@ function scoreSyntheticFeatures(round: number, settings: DriftSettings): void {
 }
 
 /** Scores synthetic features `primingRounds` times in this thread (under `settings`, default policy if none). */
-export function primeFeatureScoring(settings: DriftSettings = primingDriftSettings): void {
+export function primeFeatureScoring(settings: DriftSettings = defaultDriftSettings): void {
   const scaled = atScale(settings);
   for (let round = 0; round < primingRounds; round++) scoreSyntheticFeatures(round, scaled);
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDatasets } from "../files/load-datasets.js";
 import { generatePeerDriftData } from "../testing/peer-drift-data.js";
 import { buildReport } from "./build-report.js";
-import type { DriftSettings } from "./drift-section.js";
+import { defaultDriftSettings, type DriftSettings } from "./drift-section.js";
 
 // The peer data of issue 3: Evidently 0.7.15's verdicts at each size, and the generator's spec.
 const peerDir = new URL("../../../../../shared/bench-data/drift-15col/", import.meta.url).pathname;
@@ -29,13 +29,7 @@ const methodIds: Record<string, string> = {
 const scipyFalseAlarms: Record<string, number> = { "10000": 1, "100000": 2 };
 
 function settings(policy: "auto" | "sensitive"): DriftSettings {
-  return {
-    policy,
-    correction: policy === "sensitive" ? "bonferroni" : "none",
-    methodByColumn: {},
-    thresholds: {},
-    driftShareThreshold: 0.5,
-  };
+  return { ...defaultDriftSettings, policy, correction: policy === "sensitive" ? "bonferroni" : "none" };
 }
 
 async function reportFor(dir: string, policy: "auto" | "sensitive") {
