@@ -26,25 +26,35 @@ export function computeClassificationCurves(
   if (positives === 0 || negatives === 0) return undefined;
   // One threshold per distinct score of either class (ties grouped by ===), highest first.
   const thresholds = listDescendingThresholds(sorted);
-  const count = thresholds.positives.length;
-  // The ROC curve starts at (0, 0) before the first threshold; the PR curve has one point per threshold.
+  const tiedPositives = thresholds.positives;
+  const tiedNegatives = thresholds.negatives;
+  const count = tiedPositives.length;
+  // A ROC point after k thresholds (k = 0 is the start, (0, 0)); a PR point after k ≥ 1 of them.
   const rocKeep = selectCurveIndices(count + 1);
-  const prKeep = selectCurveIndices(count);
+  const prKeep = selectCurveIndices(count).map((i) => i + 1);
   const roc: CurveEntry = { x: [0], y: [0] };
   const pr: CurveEntry = { x: [], y: [] };
   let nextRoc = 1; // rocKeep[0] is always 0, the starting point
   let nextPr = 0;
   let tp = 0;
   let fp = 0;
-  for (let k = 1; k <= count; k++) {
-    tp += thresholds.positives[k - 1]!;
-    fp += thresholds.negatives[k - 1]!;
-    if (rocKeep[nextRoc] === k) {
+  let taken = 0;
+  // Counts are summed only up to each kept point, in a tight loop (the curves keep 200 of up to
+  // millions of thresholds, and this runs once per side, mostly before V8 has optimised it).
+  while (nextRoc < rocKeep.length || nextPr < prKeep.length) {
+    const rocAt = nextRoc < rocKeep.length ? rocKeep[nextRoc]! : Infinity;
+    const prAt = nextPr < prKeep.length ? prKeep[nextPr]! : Infinity;
+    const at = Math.min(rocAt, prAt);
+    for (; taken < at; taken++) {
+      tp += tiedPositives[taken]!;
+      fp += tiedNegatives[taken]!;
+    }
+    if (rocAt === at) {
       roc.x.push(fp / negatives);
       roc.y.push(tp / positives);
       nextRoc++;
     }
-    if (prKeep[nextPr] === k - 1) {
+    if (prAt === at) {
       pr.x.push(tp / positives);
       pr.y.push(tp + fp === 0 ? 1 : tp / (tp + fp));
       nextPr++;
