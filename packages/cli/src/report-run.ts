@@ -136,7 +136,8 @@ async function loadInputs(
           readSideElsewhere: worker.readSide,
           whileProfiling: (rows: { reference: number; current: number }) => {
             server.primeFeatureScoring();
-            if (Math.min(rows.reference, rows.current) >= server.minRowsForPerformancePriming) {
+            if (Math.min(rows.reference, rows.current) >= server.minRowsForFullPriming) {
+              worker.prime();
               void server.primePerformanceInSteps(() => loading);
             }
           },

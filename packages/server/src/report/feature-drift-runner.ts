@@ -24,6 +24,8 @@ import {
 export type FeatureDriftRequest =
   /** Opens the worker's DuckDB on the Parquet file at `path` ahead of its `read-side` request. */
   | { readonly type: "prepare-side"; readonly path: string }
+  /** Primes the feature scoring loops (`kernel-priming.ts`) once idle, unless real work comes first. */
+  | { readonly type: "prime" }
   | { readonly type: "read-side"; readonly request: SideReadRequest }
   | {
       readonly type: "start";
@@ -51,6 +53,8 @@ export interface FeatureDriftWorker {
   readonly post: (request: FeatureDriftRequest) => void;
   /** Opens the worker's DuckDB on the Parquet file at `path` now, so a later `readSide` of it starts at once. */
   readonly prepareSideRead: (path: string) => void;
+  /** Has the worker prime its feature scoring while it waits (large inputs: it pays from a few 100k rows). */
+  readonly prime: () => void;
   /** Reads a Parquet side in the worker, on a DuckDB of its own. */
   readonly readSide: SideReader;
   /** Settles with the worker's scores; rejects when it fails or exits first. */
@@ -110,6 +114,9 @@ export function startFeatureDriftWorker(create?: () => Worker): FeatureDriftWork
     },
     prepareSideRead: (path) => {
       worker.postMessage({ type: "prepare-side", path } satisfies FeatureDriftRequest);
+    },
+    prime: () => {
+      worker.postMessage({ type: "prime" } satisfies FeatureDriftRequest);
     },
     readSide: (request) =>
       new Promise<SideRead>((resolve, reject) => {

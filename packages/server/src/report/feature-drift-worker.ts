@@ -24,13 +24,19 @@ function reply(message: FeatureDriftReply): void {
 /** A Parquet side's DuckDB opened ahead of the read request (`prepare-side`), by file path. */
 let prepared: { readonly path: string; readonly session: Promise<DuckDbSession> } | undefined;
 
-/** Whether priming is over: done, or skipped because real scoring began first (`kernel-priming.ts`). */
+/** Whether priming is over: done, or skipped because real work began first (`kernel-priming.ts`). */
 let primed = false;
 
 function prime(): void {
   if (primed) return;
   primed = true;
   primeFeatureScoring();
+}
+
+/** Primes once the DuckDB being opened ahead is open (priming first would delay the open, then the read). */
+function primeWhenIdle(): void {
+  const opening = prepared?.session ?? Promise.resolve();
+  opening.then(prime, prime);
 }
 
 function prepareSide(path: string): void {
@@ -88,11 +94,16 @@ port.on("message", (request: FeatureDriftRequest) => {
     prepareSide(request.path);
     return;
   }
+  if (request.type === "prime") {
+    primeWhenIdle();
+    return;
+  }
   if (request.type === "read-side") {
+    // Too late to prime: it would delay the read.
+    primed = true;
     void readSide(request);
     return;
   }
-  // Too late to prime (it would delay the scoring it is meant to speed up).
   primed = true;
   try {
     const features: { index: number; feature: ScoredFeature }[] = [];
@@ -113,8 +124,3 @@ port.on("message", (request: FeatureDriftRequest) => {
     closeReadSession();
   }
 });
-
-// A thread started ahead of the read (large inputs) has nothing to do until its side is to be read: it
-// primes its loops now, after any message already waiting (a `prepare-side` opens DuckDB first, on
-// DuckDB's own threads; a `start` already waiting means scoring has begun, and priming is skipped).
-setImmediate(prime);

@@ -10,11 +10,12 @@
  * A dozen calls on a few hundred values first let V8 compile these functions whole with complete type
  * feedback: the moments of a million sorted values then take 3 ms instead of 12 ms per side.
  *
- * Priming costs about 20 ms (mostly compiling), so it runs while the thread would otherwise wait for
- * DuckDB, and only for large inputs. The performance section (run once per side, on the main thread)
- * gains as well, but priming it costs about 60 ms of compiling: that pays off only from several hundred
- * thousand rows (`minRowsForPerformancePriming`), and it runs a round per event-loop turn so that it
- * fills the thread's waits for DuckDB instead of delaying them.
+ * Priming costs about 20 ms (mostly compiling), so it runs while a thread would otherwise wait for
+ * DuckDB, and only for large inputs: on the main thread while DuckDB profiles the files, in the worker
+ * (from `minRowsForFullPriming` rows) once it has opened its DuckDB and waits for its read. The
+ * performance section (run once per side, on the main thread) gains as well, but priming it costs about
+ * 60 ms of compiling: that pays off only from `minRowsForFullPriming` rows too, and it runs a round per
+ * event-loop turn so that it fills the thread's waits for DuckDB instead of delaying them.
  */
 import { selectPolicyDriftMethod, type DriftColumn } from "@sextant/core";
 import type { LoadedCategoricalColumn, LoadedNumericColumn } from "../files/loaded-datasets.js";
@@ -81,8 +82,12 @@ export function primeFeatureScoring(settings: DriftSettings = defaultDriftSettin
   for (let round = 0; round < primingRounds; round++) scoreSyntheticFeatures(round, scaled);
 }
 
-/** Rows per side from which priming the performance section saves more than it costs (measured at 100k and 1M). */
-export const minRowsForPerformancePriming = 300_000;
+/**
+ * Rows per side from which the worker primes too and the main thread also primes the performance
+ * section: below, the worker's wait before its read is too short and the section's priming costs more
+ * than it saves (measured at 100k and 1M).
+ */
+export const minRowsForFullPriming = 300_000;
 
 /** One round of binary performance (metrics, curves, calibration) on a synthetic pair. */
 function computeSyntheticPerformance(round: number): void {
