@@ -128,18 +128,18 @@ async function loadInputs(
     strict: run.strict,
     allowTypeErrors: run.allowTypeErrors,
     onProgress: progress.update,
-    // A worker started early reads the current file while this thread reads the reference; such an
-    // input is large, so this thread primes its report loops while it waits for DuckDB.
+    // A worker started early reads the current file while this thread reads the reference; from a few
+    // hundred thousand rows, both threads prime their report loops while they wait for DuckDB.
     ...(worker === undefined
       ? {}
       : {
           readSideElsewhere: worker.readSide,
           whileProfiling: (rows: { reference: number; current: number }) => {
+            if (Math.min(rows.reference, rows.current) < server.minRowsForPriming) return;
             server.primeFeatureScoring();
-            if (Math.min(rows.reference, rows.current) >= server.minRowsForFullPriming) {
-              worker.prime();
-              void server.primePerformanceInSteps(() => loading);
-            }
+            // After this thread's priming, so the two do not compete for the cores with DuckDB's scan.
+            worker.prime();
+            void server.primePerformanceInSteps(() => loading);
           },
         }),
     releaseSession,

@@ -9,7 +9,7 @@ export type { ColumnInference, LoadedColumn, LoadedDatasets } from "../files/loa
 export { buildReport, type BuildReportOptions } from "./build-report.js";
 export type { DriftSettings } from "./drift-section.js";
 export { startFeatureDriftWorker, type FeatureDriftWorker } from "./feature-drift-runner.js";
-export { minRowsForFullPriming, primeFeatureScoring, primePerformanceInSteps } from "./kernel-priming.js";
+export { minRowsForPriming, primeFeatureScoring, primePerformanceInSteps } from "./kernel-priming.js";
 export { renderReportHtml } from "./render-html.js";
 export { renderReportJson } from "./render-json.js";
 export { renderReportMarkdown } from "./render-markdown.js";

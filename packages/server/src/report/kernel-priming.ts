@@ -10,12 +10,12 @@
  * A dozen calls on a few hundred values first let V8 compile these functions whole with complete type
  * feedback: the moments of a million sorted values then take 3 ms instead of 12 ms per side.
  *
- * Priming costs about 20 ms (mostly compiling), so it runs while a thread would otherwise wait for
- * DuckDB, and only for large inputs: on the main thread while DuckDB profiles the files, in the worker
- * (from `minRowsForFullPriming` rows) once it has opened its DuckDB and waits for its read. The
- * performance section (run once per side, on the main thread) gains as well, but priming it costs about
- * 60 ms of compiling: that pays off only from `minRowsForFullPriming` rows too, and it runs a round per
- * event-loop turn so that it fills the thread's waits for DuckDB instead of delaying them.
+ * Priming costs about 20 ms per thread (mostly compiling) and pays from a few hundred thousand rows per
+ * side (`minRowsForPriming`; at 100k no priming measured best): it runs while the threads would
+ * otherwise wait for DuckDB, on the main thread while DuckDB profiles the files, in the worker once it
+ * has opened its DuckDB and waits for its read. The main thread also primes the performance section
+ * (run once per side there), which costs about 60 ms of compiling, a round per event-loop turn so that
+ * it fills the thread's waits for DuckDB instead of delaying them.
  */
 import { selectPolicyDriftMethod, type DriftColumn } from "@sextant/core";
 import type { LoadedCategoricalColumn, LoadedNumericColumn } from "../files/loaded-datasets.js";
@@ -83,11 +83,11 @@ export function primeFeatureScoring(settings: DriftSettings = defaultDriftSettin
 }
 
 /**
- * Rows per side from which the worker primes too and the main thread also primes the performance
- * section: below, the worker's wait before its read is too short and the section's priming costs more
- * than it saves (measured at 100k and 1M).
+ * Rows per side from which a report primes its loops: below, the saving is smaller than the cost (the
+ * worker's wait before its read is too short, the performance section's compiling too long; measured at
+ * 100k and 1M).
  */
-export const minRowsForFullPriming = 300_000;
+export const minRowsForPriming = 300_000;
 
 /** One round of binary performance (metrics, curves, calibration) on a synthetic pair. */
 function computeSyntheticPerformance(round: number): void {
