@@ -30,6 +30,7 @@ let primed = false;
 function prime(): void {
   if (primed) return;
   primed = true;
+  // A failed round (a bug) only leaves the loops unprimed.
   primeFeatureScoring();
 }
 

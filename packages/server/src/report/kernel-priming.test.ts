@@ -21,8 +21,8 @@ describe("primeFeatureScoring", () => {
       scoreFeature(numeric(1), defaultDriftSettings).scored,
       scoreFeature(numeric(2), sensitive).scored,
     ];
-    primeFeatureScoring();
-    primeFeatureScoring(sensitive);
+    expect(primeFeatureScoring()).toBe(true);
+    expect(primeFeatureScoring(sensitive)).toBe(true);
     const after = [
       scoreFeature(numeric(1), defaultDriftSettings).scored,
       scoreFeature(numeric(2), sensitive).scored,
@@ -35,14 +35,15 @@ describe("primeFeatureScoring", () => {
 describe("primePerformanceInSteps", () => {
   it("runs a round per event-loop turn while wanted and stops as soon as it is not", async () => {
     let asked = 0;
-    await primePerformanceInSteps(() => ++asked < 4);
+    expect(await primePerformanceInSteps(() => ++asked < 4)).toBe(true);
     // Three rounds ran; the fourth question stopped it.
     expect(asked).toBe(4);
     let all = 0;
-    await primePerformanceInSteps(() => {
+    const completed = await primePerformanceInSteps(() => {
       all++;
       return true;
     });
+    expect(completed).toBe(true);
     expect(all).toBeGreaterThan(4);
   });
 });

@@ -76,10 +76,19 @@ function scoreSyntheticFeatures(round: number, settings: DriftSettings): void {
   scoreFeature(categorical, settings, true);
 }
 
-/** Scores synthetic features `primingRounds` times in this thread (under `settings`, default policy if none). */
-export function primeFeatureScoring(settings: DriftSettings = defaultDriftSettings): void {
+/**
+ * Scores synthetic features `primingRounds` times in this thread (under `settings`, default policy if
+ * none); false when a round failed (a bug, which priming must not turn into a failed report: it only
+ * ever costs speed).
+ */
+export function primeFeatureScoring(settings: DriftSettings = defaultDriftSettings): boolean {
   const scaled = atScale(settings);
-  for (let round = 0; round < primingRounds; round++) scoreSyntheticFeatures(round, scaled);
+  try {
+    for (let round = 0; round < primingRounds; round++) scoreSyntheticFeatures(round, scaled);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -110,16 +119,18 @@ function computeSyntheticPerformance(round: number): void {
 /**
  * Primes the performance section a round per event-loop turn (after pending I/O callbacks) while
  * `wanted()` holds, so the thread primes in its waits for DuckDB and stops once it has real work.
- * Settles when done or stopped; a failing round stops priming silently (it only ever costs speed).
+ * Settles when done or stopped (true), or at a failing round (false: a bug, which priming must not
+ * turn into a failed report).
  */
-export async function primePerformanceInSteps(wanted: () => boolean): Promise<void> {
+export async function primePerformanceInSteps(wanted: () => boolean): Promise<boolean> {
   for (let round = 0; round < primingRounds; round++) {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    if (!wanted()) return;
+    if (!wanted()) return true;
     try {
       computeSyntheticPerformance(round);
     } catch {
-      return;
+      return false;
     }
   }
+  return true;
 }
