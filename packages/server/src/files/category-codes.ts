@@ -8,9 +8,8 @@
  * table. A column whose distinct values do not all hash apart (never expected at 64 bits, but possible)
  * is coded by ENUM instead.
  */
-import type { StorageType } from "@sextant/core";
 import type { DuckDbSession } from "./duckdb-session.js";
-import { toUnifiedExpression } from "./column-facts.js";
+import { toUnifiedExpression, type UnifiedColumn } from "./column-facts.js";
 import { toSqlLiteral } from "./file-format.js";
 
 /** One dictionary entry: a value's 64-bit hash (as its two 32-bit words) and its code. */
@@ -165,15 +164,15 @@ export function decodeHashedCodes(input: {
   }
 }
 
-function toDistinctSubquery(column: { name: string; storage: StorageType }): string {
-  const x = toUnifiedExpression(column.name, column.storage);
+function toDistinctSubquery(column: UnifiedColumn): string {
+  const x = toUnifiedExpression(column);
   return `SELECT DISTINCT x FROM (SELECT ${x} AS x FROM ref UNION ALL SELECT ${x} FROM cur)`;
 }
 
 const hashWords = "CAST(hash(x) & 4294967295 AS UINTEGER) AS lo, CAST(hash(x) >> 32 AS UINTEGER) AS hi";
 
 /** SQL listing each column's distinct values over both sides: column index, label (NULL for missing), hash words. */
-export function toDictionarySql(plans: readonly { name: string; storage: StorageType }[]): string {
+export function toDictionarySql(plans: readonly UnifiedColumn[]): string {
   // One DISTINCT per column (a cheap hash aggregate each), labels and hashes computed on the few results.
   const perColumn = plans.map(
     (p, i) => `SELECT ${i} AS k, CAST(x AS VARCHAR) AS v, ${hashWords} FROM (${toDistinctSubquery(p)})`,
@@ -186,10 +185,7 @@ export function toDictionarySql(plans: readonly { name: string; storage: Storage
  * `maxListed` + 1 of them like `toDictionarySql`, so one scan gives inference its counts and the
  * low-cardinality columns their dictionaries.
  */
-export function toDistinctValuesSql(
-  columns: readonly { name: string; storage: StorageType }[],
-  maxListed: number,
-): string {
+export function toDistinctValuesSql(columns: readonly UnifiedColumn[], maxListed: number): string {
   const perColumn = columns.map(
     (c, i) =>
       `SELECT ${i} AS k, n, CAST(x AS VARCHAR) AS v, ${hashWords} FROM (SELECT x, count(x) OVER () AS n, row_number() OVER () AS r FROM (${toDistinctSubquery(c)})) WHERE r <= ${maxListed + 1}`,
@@ -250,7 +246,7 @@ function toDictionary(
  */
 export async function loadCategoryDictionaries(input: {
   readonly session: DuckDbSession;
-  readonly plans: readonly { name: string; storage: StorageType }[];
+  readonly plans: readonly UnifiedColumn[];
   readonly known?: ReadonlyMap<string, CategoryDictionary>;
   readonly forceEnum?: boolean;
 }): Promise<Map<string, CategoryDictionary>> {
@@ -283,16 +279,13 @@ export async function loadCategoryDictionaries(input: {
 }
 
 /** A categorical column's value hash as the dictionary lists it. */
-export function toValueHashExpression(plan: { name: string; storage: StorageType }): string {
-  return `hash(${toUnifiedExpression(plan.name, plan.storage)})`;
+export function toValueHashExpression(plan: UnifiedColumn): string {
+  return `hash(${toUnifiedExpression(plan)})`;
 }
 
 /** The SELECT expression reading a categorical column: its value hash, or its ENUM code (-1 missing). */
-export function toCategoryExpression(
-  plan: { name: string; storage: StorageType },
-  dictionary: CategoryDictionary,
-): string {
-  const x = toUnifiedExpression(plan.name, plan.storage);
+export function toCategoryExpression(plan: UnifiedColumn, dictionary: CategoryDictionary): string {
+  const x = toUnifiedExpression(plan);
   if (dictionary.table !== undefined) return toValueHashExpression(plan);
   return `coalesce(CAST(enum_code(CAST(CAST(${x} AS VARCHAR) AS ${dictionary.enumType!})) AS INTEGER), -1)`;
 }

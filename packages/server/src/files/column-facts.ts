@@ -52,11 +52,32 @@ export function unifyStorage(reference: StorageType, current: StorageType): Stor
   return "string";
 }
 
+/** A column as both sides are read: its unified storage, and whether its integers differ in width. */
+export interface UnifiedColumn {
+  readonly name: string;
+  readonly storage: StorageType;
+  /**
+   * The two files store this integer column at different widths (say SMALLINT and BIGINT): DuckDB's
+   * `hash()` of a negative value depends on the type, so such a column is hashed as HUGEINT everywhere.
+   */
+  readonly mixedIntegerWidths?: boolean;
+}
+
+/** Whether a column's two DuckDB types are integers of different widths (see `UnifiedColumn`). */
+export function hasMixedIntegerWidths(referenceType: string, currentType: string): boolean {
+  return (
+    referenceType.toUpperCase() !== currentType.toUpperCase() &&
+    storageFromDuckDbType(referenceType) === "integer" &&
+    storageFromDuckDbType(currentType) === "integer"
+  );
+}
+
 /** SQL that casts a column to its unified storage. */
-export function toUnifiedExpression(name: string, storage: StorageType): string {
-  const id = toSqlIdentifier(name);
-  if (storage === "float") return `CAST(${id} AS DOUBLE)`;
-  if (storage === "string") return `CAST(${id} AS VARCHAR)`;
+export function toUnifiedExpression(column: UnifiedColumn): string {
+  const id = toSqlIdentifier(column.name);
+  if (column.storage === "float") return `CAST(${id} AS DOUBLE)`;
+  if (column.storage === "string") return `CAST(${id} AS VARCHAR)`;
+  if (column.mixedIntegerWidths === true) return `CAST(${id} AS HUGEINT)`;
   return id;
 }
 
@@ -67,10 +88,8 @@ export function toSideCountsSql(view: "ref" | "cur", columns: readonly { name: s
 }
 
 /** The union of both sides over some columns, each cast to its unified storage. */
-export function toUnionSql(columns: readonly { name: string; storage: StorageType }[]): string {
-  const projection = columns
-    .map((c) => `${toUnifiedExpression(c.name, c.storage)} AS ${toSqlIdentifier(c.name)}`)
-    .join(", ");
+export function toUnionSql(columns: readonly UnifiedColumn[]): string {
+  const projection = columns.map((c) => `${toUnifiedExpression(c)} AS ${toSqlIdentifier(c.name)}`).join(", ");
   return `SELECT ${projection}, 0 AS __side FROM ref UNION ALL SELECT ${projection}, 1 AS __side FROM cur`;
 }
 

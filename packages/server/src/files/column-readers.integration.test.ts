@@ -183,6 +183,35 @@ describe("categories read as packed hash windows", () => {
     expect(c5?.kind === "categorical" ? c5.current[7] : undefined).toBe(-1);
   });
 
+  it("codes an integer column stored at different widths in the two files (negative values included)", async () => {
+    const { loadDatasets } = await import("./load-datasets.js");
+    const widths = await openDuckDbSession();
+    const ref = join(directory, "ref-smallint.parquet");
+    const cur = join(directory, "cur-bigint.parquet");
+    await widths.run(
+      `COPY (SELECT (i % 5 - 2)::SMALLINT AS k, i * 0.5 AS x FROM range(200) r(i)) TO '${ref}' (FORMAT parquet)`,
+    );
+    await widths.run(
+      `COPY (SELECT (i % 4 - 3)::BIGINT AS k, i * 0.5 AS x FROM range(100) r(i)) TO '${cur}' (FORMAT parquet)`,
+    );
+    widths.close();
+    // DuckDB hashes -3 as SMALLINT and as BIGINT differently; both sides must still find their codes.
+    const loaded = await loadDatasets({
+      referencePath: ref,
+      currentPath: cur,
+      kindOverrides: { k: "categorical" },
+      roles: { segments: [], protected: [] },
+      strict: true,
+      allowTypeErrors: false,
+    });
+    const k = loaded.columns.get("k");
+    if (k?.kind !== "categorical") throw new Error("k should be categorical");
+    expect(k.categories).toEqual([-1, -2, -3, 0, 1, 2]);
+    const label = (code: number) => k.categories[code];
+    expect(Array.from(k.reference.subarray(0, 5), label)).toEqual([-2, -1, 0, 1, 2]);
+    expect(Array.from(k.current.subarray(0, 4), label)).toEqual([-3, -2, -1, 0]);
+  });
+
   it("packs windowed columns four to a SELECT column after the others", () => {
     const dictionary = (size: number, spread: number) => ({
       labels: [],

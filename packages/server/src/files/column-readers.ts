@@ -26,15 +26,14 @@ import {
   type SideRead,
   type SideReader,
 } from "./side-read.js";
+import type { UnifiedColumn } from "./column-facts.js";
 import { toSqlIdentifier } from "./file-format.js";
 import { InputError } from "./input-error.js";
 import type { LoadedColumn } from "./loaded-datasets.js";
 
 /** A column to read: its final kind and its (unified) storage. */
-export interface ColumnPlan {
-  readonly name: string;
+export interface ColumnPlan extends UnifiedColumn {
   readonly kind: SchemaColumnKind;
-  readonly storage: StorageType;
   readonly typeErrors: { readonly reference: number; readonly current: number };
   readonly embeddingDimension: number;
 }

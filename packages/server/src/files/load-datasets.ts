@@ -12,9 +12,9 @@ import {
   type DatasetRoles,
   type DatasetSchema,
   type SchemaColumnKind,
-  type StorageType,
 } from "@sextant/core";
 import {
+  hasMixedIntegerWidths,
   storageFromDuckDbType,
   isDistinctCounted,
   toColumnFacts,
@@ -24,6 +24,7 @@ import {
   unifyStorage,
   type DescribedColumn,
   type GatheredColumnFacts,
+  type UnifiedColumn,
 } from "./column-facts.js";
 import { toDistinctValues, toDistinctValuesSql, type CategoryDictionary } from "./category-codes.js";
 import { readColumns, type ColumnPlan } from "./column-readers.js";
@@ -220,6 +221,7 @@ async function planColumns(
   inference: ColumnInference[],
   facts: Map<string, GatheredColumnFacts>,
   allowTypeErrors: boolean,
+  mixedWidths: ReadonlySet<string>,
 ): Promise<{ plans: ColumnPlan[]; warnings: string[] }> {
   const plans: ColumnPlan[] = [];
   const warnings: string[] = [];
@@ -263,6 +265,7 @@ async function planColumns(
       name: column.name,
       kind: column.kind,
       storage: f.storage,
+      ...(mixedWidths.has(column.name) ? { mixedIntegerWidths: true } : {}),
       typeErrors,
       embeddingDimension: f.maxListLength,
     });
@@ -279,7 +282,7 @@ const maxListedDistinctValues = 10_000;
  */
 async function gatherFacts(
   session: DuckDbSession,
-  storages: readonly { name: string; storage: StorageType }[],
+  storages: readonly UnifiedColumn[],
   whileProfiling: LoadDatasetsRequest["whileProfiling"],
 ) {
   const counted = storages.filter((c) => isDistinctCounted(c.storage));
@@ -399,13 +402,13 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       reference: diff.onlyInReference,
       current: diff.onlyInCurrent,
     });
-    const storages = shared.map((c) => ({
-      name: c.name,
-      storage: unifyStorage(
-        storageFromDuckDbType(c.duckdbType),
-        storageFromDuckDbType(currentTypes.get(c.name)!),
-      ),
-    }));
+    const storages = shared.map((c): UnifiedColumn => {
+      const currentType = currentTypes.get(c.name)!;
+      const storage = unifyStorage(storageFromDuckDbType(c.duckdbType), storageFromDuckDbType(currentType));
+      return hasMixedIntegerWidths(c.duckdbType, currentType)
+        ? { name: c.name, storage, mixedIntegerWidths: true }
+        : { name: c.name, storage };
+    });
     progress(0.15, "profiling columns");
     const facts = await gatherFacts(session, storages, request.whileProfiling);
     if (facts.referenceRows === 0)
@@ -414,7 +417,14 @@ export async function loadDatasets(request: LoadDatasetsRequest): Promise<Loaded
       throw new InputError("FILE_EMPTY", `current file has no rows: ${request.currentPath}`);
     const inference = decideKinds(facts.columns, request);
     const factsByName = new Map(facts.columns.map((f) => [f.name, f]));
-    const { plans, warnings } = await planColumns(session, inference, factsByName, request.allowTypeErrors);
+    const mixedWidths = new Set(storages.filter((c) => c.mixedIntegerWidths === true).map((c) => c.name));
+    const { plans, warnings } = await planColumns(
+      session,
+      inference,
+      factsByName,
+      request.allowTypeErrors,
+      mixedWidths,
+    );
     progress(0.3, "reading columns");
     const { columns, duplicateRows } = await readColumns({
       session,
