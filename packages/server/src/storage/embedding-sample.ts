@@ -4,7 +4,7 @@
  * key of reference rows without an id and the order of the md5 texts are the dialect's.
  */
 import type { DescribedSource } from "./gather-source.js";
-import type { EmbeddingSample, GatherColumn } from "./monitoring-store.js";
+import type { EmbeddingSample, GatherColumn, MonitoringStore } from "./monitoring-store.js";
 import { systemColumns } from "./sql-names.js";
 
 /** What differs between the dialects. */
@@ -15,8 +15,38 @@ export interface EmbeddingSampleDialect {
   readonly textOrder: string;
 }
 
+/** What `readEmbeddings` is asked for. */
+export type EmbeddingSampleRequest = Parameters<MonitoringStore["readEmbeddings"]>[0];
+
+/**
+ * Reads the sample of `request`'s (first) column with an adapter's pieces: its description of the
+ * source, its WHERE (adding its parameters to `params`), its query function and its dialect.
+ */
+export async function readEmbeddingSample<P>(input: {
+  readonly request: EmbeddingSampleRequest;
+  readonly described: DescribedSource;
+  readonly where: (params: P[]) => string;
+  readonly query: (sql: string, params: P[]) => Promise<readonly Record<string, unknown>[]>;
+  readonly dialect: EmbeddingSampleDialect;
+}): Promise<EmbeddingSample> {
+  const { request } = input;
+  const column = request.columns[0];
+  if (column === undefined) throw new RangeError("no embedding column to read");
+  const params: P[] = [];
+  const sql = toEmbeddingSampleSql({
+    described: input.described,
+    column,
+    isReference: request.source.kind === "reference",
+    where: input.where(params),
+    seed: toSafeInteger(request.seed, "seed"),
+    cap: toSafeInteger(request.maxRowsPerGroup, "maxRowsPerGroup"),
+    dialect: input.dialect,
+  });
+  return toEmbeddingSample(await input.query(sql, params));
+}
+
 /** The SELECT of the sample: window index `wi`, vector `v` and the window's non-missing vectors `n`. */
-export function toEmbeddingSampleSql(input: {
+function toEmbeddingSampleSql(input: {
   readonly described: DescribedSource;
   readonly column: GatherColumn;
   readonly isReference: boolean;
@@ -39,7 +69,7 @@ export function toEmbeddingSampleSql(input: {
 }
 
 /** The sample from the SELECT's rows. */
-export function toEmbeddingSample(rows: readonly Record<string, unknown>[]): EmbeddingSample {
+function toEmbeddingSample(rows: readonly Record<string, unknown>[]): EmbeddingSample {
   const windowIndex = new Int32Array(rows.length);
   const totals = new Map<number, number>();
   const vectors = rows.map((row, i) => {
@@ -52,7 +82,7 @@ export function toEmbeddingSample(rows: readonly Record<string, unknown>[]): Emb
 }
 
 /** A sample size or seed as it goes into SQL text: a safe integer, or a RangeError. */
-export function toSafeInteger(value: number, what: string): number {
+function toSafeInteger(value: number, what: string): number {
   if (!Number.isSafeInteger(value)) throw new RangeError(`${what} must be a safe integer`);
   return value;
 }

@@ -7,7 +7,7 @@ import type { ColumnSpec } from "@sextant/sdk";
 import type { IngestRejectionRecord, MonitoringStore } from "../monitoring-store.js";
 import { buildWhere, describeSource, type QueryFn } from "./monitoring-gather.js";
 import { systemColumns, toEventTableName } from "./sql-text.js";
-import { toEmbeddingSample, toEmbeddingSampleSql, toSafeInteger } from "../embedding-sample.js";
+import { readEmbeddingSample } from "../embedding-sample.js";
 import { ingestRejectionFromRow, schemaRevisionFromRow } from "../signal-rows.js";
 
 type SignalStore = Pick<
@@ -62,21 +62,15 @@ export function createDuckDbSignalStore(context: {
 }): SignalStore {
   const { query, execute } = context;
   return {
-    async readEmbeddings(request) {
-      const column = request.columns[0];
-      if (column === undefined) throw new RangeError("no embedding column to read");
+    readEmbeddings: (request) => {
       const described = describeSource(request);
-      const params: DuckDBValue[] = [];
-      const sql = toEmbeddingSampleSql({
+      return readEmbeddingSample<DuckDBValue>({
+        request,
         described,
-        column,
-        isReference: request.source.kind === "reference",
-        where: buildWhere(request, described, params),
-        seed: toSafeInteger(request.seed, "seed"),
-        cap: toSafeInteger(request.maxRowsPerGroup, "maxRowsPerGroup"),
+        where: (params) => buildWhere(request, described, params),
+        query,
         dialect: { rowKey: "CAST(r.rowid AS VARCHAR)", textOrder: "" },
       });
-      return toEmbeddingSample(await query(sql, params));
     },
 
     recordIngestRejections: (record) => execute(insertRejectionSql, toRejectionParams(record)),

@@ -9,7 +9,7 @@ import type { PgMigration } from "./pg-migration.js";
 import { buildWhere, describeSource } from "./monitoring-gather.js";
 import type { Param, PgContext, TxClient } from "./pg-session.js";
 import { systemColumns, toEventTableName, toTimestampSql } from "./sql-text.js";
-import { toEmbeddingSample, toEmbeddingSampleSql, toSafeInteger } from "../embedding-sample.js";
+import { readEmbeddingSample } from "../embedding-sample.js";
 import { ingestRejectionFromRow, schemaRevisionFromRow } from "../signal-rows.js";
 
 type SignalStore = Pick<
@@ -67,21 +67,15 @@ export async function insertSchemaRevision(
 export function createPgSignalStore(db: Pick<PgContext, "query" | "execute">): SignalStore {
   const { query, execute } = db;
   return {
-    async readEmbeddings(request) {
-      const column = request.columns[0];
-      if (column === undefined) throw new RangeError("no embedding column to read");
+    readEmbeddings: (request) => {
       const described = describeSource(request);
-      const params: Param[] = [];
-      const sql = toEmbeddingSampleSql({
+      return readEmbeddingSample<Param>({
+        request,
         described,
-        column,
-        isReference: request.source.kind === "reference",
-        where: buildWhere(request, described, params),
-        seed: toSafeInteger(request.seed, "seed"),
-        cap: toSafeInteger(request.maxRowsPerGroup, "maxRowsPerGroup"),
+        where: (params) => buildWhere(request, described, params),
+        query,
         dialect: { rowKey: "r.ctid::text", textOrder: ' COLLATE "C"' },
       });
-      return toEmbeddingSample(await query(sql, params));
     },
 
     async recordIngestRejections(record) {
