@@ -29,6 +29,26 @@ export async function readSqlPage<P, T>(
   return { items: rows.map(spec.convert), total: Number(count[0]?.n ?? 0) };
 }
 
+/** A page of registry records in `from` under AND-ed `conditions`, oldest first (created_at, then id). */
+export function readRecordPage<P, T>(
+  query: RowQuery<P>,
+  page: {
+    readonly from: string;
+    readonly conditions: readonly string[];
+    readonly params: P[];
+    readonly request: PageRequest;
+    readonly convert: (row: Row) => T;
+  },
+): Promise<Page<T>> {
+  return readSqlPage(query, {
+    from: page.from,
+    where: { clause: joinWhere(page.conditions), params: page.params },
+    order: "created_at, id",
+    request: page.request,
+    convert: page.convert,
+  });
+}
+
 /** The first row of a query, converted, or undefined. */
 export async function readFirstRow<P, T>(
   query: RowQuery<P>,

@@ -31,7 +31,7 @@ import { insertSchemaRevision } from "./signal-queries.js";
 import { createDuckDbAuthStore } from "./auth-queries.js";
 import { createDuckDbRoadmapStore } from "./roadmap-duckdb-store.js";
 import { createDuckDbOverviewStore } from "./overview-queries.js";
-import { joinWhere, readSqlPage } from "../sql-pages.js";
+import { readRecordPage } from "../sql-pages.js";
 
 /** Options of the DuckDB store. */
 export interface DuckDbStoreOptions {
@@ -127,18 +127,11 @@ export async function openDuckDbStore(options: DuckDbStoreOptions): Promise<Stor
   };
   const page = <T>(
     from: string,
-    where: string[],
+    conditions: string[],
     params: DuckDBValue[],
     request: PageRequest,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> =>
-    readSqlPage(query, {
-      from,
-      where: { clause: joinWhere(where), params },
-      order: "created_at, id",
-      request,
-      convert,
-    });
+  ): Promise<Page<T>> => readRecordPage(query, { from, conditions, params, request, convert });
 
   return {
     ...createDuckDbMonitoringStore({ query, execute, inTransaction }),

@@ -36,7 +36,7 @@ import {
   type PgContext,
   type Row,
 } from "./pg-session.js";
-import { joinWhere, readFirstRow, readSqlPage } from "../sql-pages.js";
+import { readFirstRow, readRecordPage } from "../sql-pages.js";
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -104,18 +104,11 @@ function composePostgresStore(db: PgContext): Store {
     readFirstRow(query, sql, params, convert);
   const page = <T>(
     from: string,
-    where: string[],
+    conditions: string[],
     params: Param[],
     request: PageRequest,
     convert: (row: Row) => T,
-  ): Promise<Page<T>> =>
-    readSqlPage(query, {
-      from,
-      where: { clause: joinWhere(where), params },
-      order: "created_at, id",
-      request,
-      convert,
-    });
+  ): Promise<Page<T>> => readRecordPage(query, { from, conditions, params, request, convert });
   const contains = (column: string) => (i: number) => `strpos(lower(${column}), $${i}) > 0`;
 
   return {
