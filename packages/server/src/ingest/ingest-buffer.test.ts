@@ -23,6 +23,18 @@ function fakeStore(write: (batches: readonly EventBatch[]) => Promise<WriteOutco
 
 const logger = pino({ level: "silent" });
 
+/** A buffer over `store` with room for 100 rows, 1 s retry advice and the given changes. */
+function bufferOver(store: Store, options: Partial<Parameters<typeof createIngestBuffer>[0]> = {}) {
+  return createIngestBuffer({
+    store,
+    logger,
+    maxBufferedRows: 100,
+    maxRowsPerFlush: 100,
+    retryAfterSeconds: 1,
+    ...options,
+  });
+}
+
 describe("createIngestBuffer", () => {
   it("groups waiting batches into one write and resolves each with its own outcome", async () => {
     const calls: number[][] = [];
@@ -35,13 +47,7 @@ describe("createIngestBuffer", () => {
       await gate;
       return batches.map((batch) => ({ inserted: batch.rowCount, duplicates: 0 }));
     });
-    const buffer = createIngestBuffer({
-      store,
-      logger,
-      maxBufferedRows: 100,
-      maxRowsPerFlush: 50,
-      retryAfterSeconds: 1,
-    });
+    const buffer = bufferOver(store, { maxRowsPerFlush: 50 });
     const results = [
       buffer.submit(batchOf(10)),
       buffer.submit(batchOf(20)),
@@ -68,14 +74,7 @@ describe("createIngestBuffer", () => {
           });
         }),
     );
-    const buffer = createIngestBuffer({
-      store,
-      logger,
-      maxBufferedRows: 100,
-      maxRowsPerFlush: 50,
-      retryAfterSeconds: 1,
-      concurrentFlushes: 2,
-    });
+    const buffer = bufferOver(store, { maxRowsPerFlush: 50, concurrentFlushes: 2 });
     const results = [batchOf(10), batchOf(20), batchOf(30), batchOf(5)].map((batch) => buffer.submit(batch));
     await Promise.resolve();
     // One waiting batch keeps the second flusher idle (so light traffic still groups); two start it.
@@ -106,13 +105,7 @@ describe("createIngestBuffer", () => {
       await gate;
       return batches.map((batch) => ({ inserted: batch.rowCount, duplicates: 0 }));
     });
-    const buffer = createIngestBuffer({
-      store,
-      logger,
-      maxBufferedRows: 10,
-      maxRowsPerFlush: 100,
-      retryAfterSeconds: 3,
-    });
+    const buffer = bufferOver(store, { maxBufferedRows: 10, retryAfterSeconds: 3 });
     const first = buffer.submit(batchOf(8));
     const refused = await buffer.submit(batchOf(5)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
@@ -129,13 +122,7 @@ describe("createIngestBuffer", () => {
         ? Promise.reject(new Error("boom"))
         : Promise.resolve(batches.map((batch) => ({ inserted: batch.rowCount, duplicates: 0 }))),
     );
-    const buffer = createIngestBuffer({
-      store,
-      logger,
-      maxBufferedRows: 100,
-      maxRowsPerFlush: 100,
-      retryAfterSeconds: 1,
-    });
+    const buffer = bufferOver(store);
     const blocker = buffer.submit(batchOf(1));
     const good = buffer.submit(batchOf(2));
     const bad = buffer.submit(batchOf(3, "bad"));
@@ -151,13 +138,7 @@ describe("createIngestBuffer", () => {
       written.push(...batches.map((batch) => batch.rowCount));
       return batches.map(() => ({ inserted: 0, duplicates: 0 }));
     });
-    const buffer = createIngestBuffer({
-      store,
-      logger,
-      maxBufferedRows: 100,
-      maxRowsPerFlush: 100,
-      retryAfterSeconds: 1,
-    });
+    const buffer = bufferOver(store);
     void buffer.submit(batchOf(4));
     void buffer.submit(batchOf(6));
     await buffer.drain();
